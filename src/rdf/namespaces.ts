@@ -1,0 +1,41 @@
+/**
+ * The vocabularies the service speaks, as prefix → namespace IRI. CITEGO's own namespaces
+ * (`citego:` for the ontology, `shape:` for the shapes) hang under the configured base IRI, so
+ * they are built by `citegoNamespaces(base)` rather than fixed here.
+ */
+export const STANDARD_PREFIXES = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  dct: 'http://purl.org/dc/terms/',
+  dcmitype: 'http://purl.org/dc/dcmitype/',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  org: 'http://www.w3.org/ns/org#',
+  schema: 'http://schema.org/',
+  prov: 'http://www.w3.org/ns/prov#',
+  geo: 'http://www.w3.org/2003/01/geo/wgs84_pos#',
+  sh: 'http://www.w3.org/ns/shacl#',
+  dcat: 'http://www.w3.org/ns/dcat#',
+  void: 'http://rdfs.org/ns/void#',
+  lang: 'http://publications.europa.eu/resource/authority/language/',
+  wd: 'http://www.wikidata.org/entity/',
+} as const;
+
+export type StandardPrefix = keyof typeof STANDARD_PREFIXES;
+
+export const RDF_TYPE = `${STANDARD_PREFIXES.rdf}type`;
+export const RDF_LANG_STRING = `${STANDARD_PREFIXES.rdf}langString`;
+export const RDFS_SUBCLASS_OF = `${STANDARD_PREFIXES.rdfs}subClassOf`;
+export const XSD_STRING = `${STANDARD_PREFIXES.xsd}string`;
+
+/** Prefixes of CITEGO's own vocabularies, resolved against the service's base IRI. */
+export function citegoNamespaces(baseIRI: string): { citego: string; shape: string } {
+  return { citego: new URL('ontology#', baseIRI).href, shape: new URL('shapes#', baseIRI).href };
+}
+
+/** Every prefix, standard and CITEGO's, for serialisers and for shortening IRIs in reports. */
+export function allPrefixes(baseIRI: string): Record<string, string> {
+  return { ...STANDARD_PREFIXES, ...citegoNamespaces(baseIRI) };
+}
