@@ -1,0 +1,70 @@
+/**
+ * Where the service finds its files and how it is reached, from the environment. Every setting
+ * has a default that serves the demo data on http://localhost:3000/.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServiceConfig {
+  /** The IRI under which things, the ontology and the shapes are named (ends with '/'). */
+  readonly baseIRI: string;
+  readonly port: number;
+  /** Interface to listen on; undefined means all of them. */
+  readonly host: string | undefined;
+  readonly dataDir: string;
+  readonly ontologyDir: string;
+  readonly shapesDir: string;
+  readonly sparqlDir: string;
+}
+
+/** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the project root (no package.json above the code)');
+    dir = parent;
+  }
+  return dir;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function parsePort(text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer between 0 and 65535, not "${text}"`);
+  return port;
+}
+
+function parseBaseIRI(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`BASE_IRI must be an absolute http(s) IRI such as http://localhost:3000/, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`BASE_IRI must use http or https, not "${url.protocol}"`);
+  if (url.search || url.hash) throw new ConfigError(`BASE_IRI must not have a query or a fragment: "${text}"`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const root = projectRoot();
+  const port = parsePort(env.PORT, 3000);
+  return {
+    baseIRI: parseBaseIRI(env.BASE_IRI ?? `http://localhost:${port}/`),
+    port,
+    host: env.HOST || undefined,
+    dataDir: resolve(env.DATA_DIR ?? resolve(root, 'data')),
+    ontologyDir: resolve(root, 'ontology'),
+    shapesDir: resolve(root, 'shapes'),
+    sparqlDir: resolve(root, 'sparql'),
+  };
+}
