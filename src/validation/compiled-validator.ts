@@ -321,6 +321,8 @@ class ValidationRun {
   private triples = 0;
   private typeIndexComplete = false;
   private block: Block | undefined;
+  /** The node shape being evaluated, named in each result. */
+  private nodeShape = '';
 
   constructor(private readonly validator: CompiledValidator, private readonly maxResults: number) {
     this.counts = new Int32Array(validator.slots);
@@ -456,6 +458,7 @@ class ValidationRun {
   private validateAgainst(compiled: CompiledNodeShape, block: Block, typeBits: number): void {
     const { shape } = compiled;
     const focus = block.subject;
+    this.nodeShape = shape.id;
     for (const check of compiled.focusChecks) {
       if (!check.test(focus)) this.emit(block, shape.id, shape.severity, check.component, undefined, focus);
     }
@@ -554,7 +557,10 @@ class ValidationRun {
   }
 
   private result(block: Block, sourceShape: string, severity: Severity, component: string, path?: string, value?: Term): ValidationResult {
-    return { focusNode: block.subject, path, value, sourceShape, component, severity, location: block.location.line || block.location.source ? block.location : undefined };
+    return {
+      focusNode: block.subject, path, value, sourceShape, component, severity, nodeShape: this.nodeShape,
+      location: block.location.line || block.location.source ? block.location : undefined,
+    };
   }
 
   private emit(block: Block, sourceShape: string, severity: Severity, component: string, path?: string, value?: Term): void {

@@ -20,6 +20,8 @@ export interface ValidationResult {
   readonly sourceShape: string;
   /** The IRI of the SHACL constraint component, e.g. sh:MinCountConstraintComponent. */
   readonly component: string;
+  /** The node shape that targeted the focus node, when the engine knows it. */
+  readonly nodeShape?: string;
   readonly severity: Severity;
   /** Where the focus node's description starts in the sources, when the engine knows. */
   readonly location?: SourceLocation;

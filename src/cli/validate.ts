@@ -1,0 +1,139 @@
+/**
+ * `npm run validate -- FILE…`: validates RDF files (or every RDF file of a directory) against
+ * the shapes, together with the ontology, and prints a report a curator can act on.
+ * Exit status: 0 when the data conforms (warnings allowed), 1 when it does not or cannot be
+ * read as RDF, 2 when the command itself is misused.
+ */
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { RdfSyntaxError, UnsupportedFileTypeError } from '../rdf/parse.js';
+import { createGate, fileSource, loadValidationRules, rdfFilesIn, type EngineName } from '../validation/gate.js';
+import { formatJsonReport, formatTextReport, languageFromEnvironment, type ReportLanguage } from '../validation/report.js';
+import { createProgress, megabytes } from './progress.js';
+
+const USAGE = `usage: npm run validate -- [options] FILE|DIRECTORY…
+
+Validates the files together (with the ontology) against the SHACL shapes.
+
+options:
+  --lang fr|en            language of the report (default: from LANG)
+  --format text|json      report format (default: text)
+  --engine compiled|reference
+                          SHACL engine (default: compiled, reference if the shapes need it)
+  --max-results N         how many results to print in detail (default: 200)
+  --base IRI              base IRI of relative IRIs (default: BASE_IRI or http://localhost:3000/)`;
+
+class UsageError extends Error {}
+
+async function expandInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      throw new UsageError(`${input}: no such file or directory`);
+    }
+    if (info.isDirectory()) {
+      const found = await rdfFilesIn(input);
+      if (found.length === 0) throw new UsageError(`${input}: no RDF file (.ttl, .trig, .nt, .nq) in this directory`);
+      files.push(...found);
+    } else {
+      files.push(input);
+    }
+  }
+  return files;
+}
+
+function parseCommandLine(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        engine: { type: 'string', default: 'auto' },
+        'max-results': { type: 'string', default: '200' },
+        base: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return undefined;
+  if (positionals.length === 0) throw new UsageError('no file to validate');
+  const language = values.lang ?? languageFromEnvironment();
+  if (language !== 'fr' && language !== 'en') throw new UsageError(`--lang must be fr or en, not "${language}"`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (!['auto', 'compiled', 'reference'].includes(values.engine!)) throw new UsageError(`--engine must be compiled or reference, not "${values.engine}"`);
+  const maxResults = Number(values['max-results']);
+  if (!Number.isInteger(maxResults) || maxResults < 0) throw new UsageError(`--max-results must be a whole number, not "${values['max-results']}"`);
+  return {
+    inputs: positionals,
+    language: language as ReportLanguage,
+    format: values.format as 'text' | 'json',
+    engine: values.engine as EngineName | 'auto',
+    maxResults,
+    base: values.base,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseCommandLine(argv);
+  if (!options) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig(options.base ? { ...process.env, BASE_IRI: options.base } : process.env);
+  const files = await expandInputs(options.inputs);
+  const rules = await loadValidationRules(config);
+  const gate = createGate(rules, options.engine);
+  if (gate.fallbackReason) process.stderr.write(`note: using the reference engine: ${gate.fallbackReason}\n`);
+
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const progress = createProgress('validating', total, { unit: megabytes, minTotal: 8e6 });
+  let before = 0;
+  const sources = files.map((file, i) => fileSource(file, config.baseIRI, (read) => progress.update(before + read)));
+  // Progress counts the bytes of the files already read plus the current one's.
+  const counted = sources.map((source, i) => ({
+    ...source,
+    read: async (onBatch: Parameters<typeof source.read>[0]) => {
+      before = sizes.slice(0, i).reduce((a, b) => a + b, 0);
+      await source.read(onBatch);
+    },
+  }));
+  const started = performance.now();
+  const outcome = await gate.validate(counted, { maxResults: Math.max(100_000, options.maxResults) });
+  progress.finish(`${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const report = options.format === 'json'
+    ? formatJsonReport(outcome, rules.shapes, options.language)
+    : formatTextReport(outcome, rules.shapes, { language: options.language, baseIRI: config.baseIRI, maxShown: options.maxResults });
+  process.stdout.write(`${report}\n`);
+  return outcome.conforms ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => { process.exitCode = status; },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`validate: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof RdfSyntaxError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof UnsupportedFileTypeError || error instanceof ConfigError) {
+      process.stderr.write(`validate: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`validate: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);
