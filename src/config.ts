@@ -16,6 +16,10 @@ export interface ServiceConfig {
   readonly ontologyDir: string;
   readonly shapesDir: string;
   readonly sparqlDir: string;
+  /** Store replicas answering queries in parallel, each with a full copy of the data. */
+  readonly storeReplicas: number;
+  /** Time limit of a query, in milliseconds. */
+  readonly queryTimeoutMs: number;
 }
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
@@ -43,6 +47,13 @@ function parsePort(text: string | undefined, fallback: number): number {
   return port;
 }
 
+function parsePositiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, not "${text}"`);
+  return value;
+}
+
 function parseBaseIRI(text: string): string {
   let url: URL;
   try {
@@ -66,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     ontologyDir: resolve(root, 'ontology'),
     shapesDir: resolve(root, 'shapes'),
     sparqlDir: resolve(root, 'sparql'),
+    storeReplicas: parsePositiveInteger('STORE_REPLICAS', env.STORE_REPLICAS, 2),
+    queryTimeoutMs: parsePositiveInteger('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 30_000),
   };
 }

@@ -5,39 +5,17 @@
  */
 import datasetFactory from '@rdfjs/dataset';
 import type * as RDF from '@rdfjs/types';
-import { DataFactory } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
-import type { Literal, Quad, Term } from '../rdf/terms.js';
+import { fromRdfJsTerm, toRdfJsQuad } from '../rdf/rdfjs.js';
+import type { Quad } from '../rdf/terms.js';
 import type { QuadSource } from './compiled-validator.js';
 import { outcomeOf, type ValidationOutcome, type ValidationResult } from './results.js';
 import type { Severity } from './shapes-model.js';
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 
-function toRdfJs(term: Term): RDF.Quad_Object {
-  switch (term.termType) {
-    case 'NamedNode': return DataFactory.namedNode(term.value);
-    case 'BlankNode': return DataFactory.blankNode(term.value);
-    case 'Literal': return DataFactory.literal(term.value, term.language || DataFactory.namedNode(term.datatype.value));
-  }
-}
-
-function fromRdfJs(term: RDF.Term): Term {
-  switch (term.termType) {
-    case 'NamedNode': return { termType: 'NamedNode', value: term.value };
-    case 'BlankNode': return { termType: 'BlankNode', value: term.value };
-    case 'Literal': {
-      const literal: Literal = { termType: 'Literal', value: term.value, language: term.language, datatype: { termType: 'NamedNode', value: term.datatype.value } };
-      return literal;
-    }
-    default: throw new Error(`unexpected ${term.termType} in a validation result`);
-  }
-}
-
 function toDataset(quads: Iterable<Quad>): RDF.DatasetCore {
   const dataset = datasetFactory.dataset();
-  for (const q of quads) {
-    dataset.add(DataFactory.quad(toRdfJs(q.subject) as RDF.Quad_Subject, DataFactory.namedNode(q.predicate.value), toRdfJs(q.object)));
-  }
+  for (const q of quads) dataset.add(toRdfJsQuad(q));
   return dataset;
 }
 
@@ -59,9 +37,9 @@ export class ReferenceValidator {
     for (const source of sources) await source.read((batch) => { for (const q of batch.quads) quads.push(q); });
     const report = await this.engine.validate(toDataset(quads));
     const results: ValidationResult[] = report.results.map((r) => ({
-      focusNode: fromRdfJs(r.focusNode),
+      focusNode: fromRdfJsTerm(r.focusNode),
       path: r.path?.termType === 'NamedNode' ? r.path.value : undefined,
-      value: r.value ? fromRdfJs(r.value) : undefined,
+      value: r.value ? fromRdfJsTerm(r.value) : undefined,
       sourceShape: r.sourceShape.termType === 'BlankNode' ? `_:${r.sourceShape.value}` : r.sourceShape.value,
       component: r.sourceConstraintComponent.value,
       severity: SEVERITY_BY_IRI[r.severity.value] ?? 'Violation',

@@ -1,0 +1,320 @@
+/**
+ * The embedded store: Oxigraph in worker threads, a few replicas of the same data.
+ *
+ * - Every replica loads the same bytes, kept in shared memory (no copy per replica), so a
+ *   replica stopped because its query ran too long is replaced by a fresh one loaded from them.
+ * - A query goes to an idle replica that holds all the data; a long query occupies one replica
+ *   while the others keep answering, and the HTTP server's thread never runs a query at all.
+ * - The first replica loads while the data is still being validated; the others start once it
+ *   is done, so that the build does not compete with them for the processor.
+ */
+import { Worker } from 'node:worker_threads';
+import { Parser } from 'n3';
+import { createLeanFactory, type Quad, type Term } from '../rdf/terms.js';
+import {
+  QueryEvaluationError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError,
+  type GraphFormat, type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution,
+  type SolutionsFormat, type Store,
+} from './store.js';
+import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+
+export interface EmbeddedStoreOptions {
+  /** Replicas answering queries in parallel (each holds a full copy of the data). */
+  readonly replicas?: number;
+  /** Time limit of a query, in milliseconds, unless the query asks for another. */
+  readonly queryTimeoutMs?: number;
+}
+
+type Request = { readonly [K in WorkerRequest['type']]: Omit<Extract<WorkerRequest, { type: K }>, 'id'> }[WorkerRequest['type']];
+
+interface Call {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+const SELF_URL = import.meta.url;
+const RUNNING_FROM_SOURCE = SELF_URL.endsWith('.ts');
+
+/** Starts a worker on the compiled module, or through tsx when the service runs from its sources. */
+function startWorker(): Worker {
+  if (!RUNNING_FROM_SOURCE) return new Worker(new URL('./oxigraph-worker.js', SELF_URL));
+  const entry = new URL('./oxigraph-worker.ts', SELF_URL).href;
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+}
+
+/** One worker thread and its store. */
+class Replica {
+  private readonly worker: Worker;
+  private readonly calls = new Map<number, Call>();
+  private nextId = 1;
+  /** How many snapshot parts this replica holds. */
+  loadedParts = 0;
+  busy = false;
+  dead = false;
+
+  constructor(private readonly onExit: (replica: Replica) => void) {
+    this.worker = startWorker();
+    this.worker.on('message', (message: WorkerResponse) => this.receive(message));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('the store worker stopped')));
+  }
+
+  call<T>(request: Request, onProgress?: (progress: LoadProgress) => void): Promise<T> {
+    if (this.dead) return Promise.reject(new Error('the store worker stopped'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  terminate(): void {
+    this.dead = true;
+    void this.worker.terminate();
+  }
+
+  private receive(message: WorkerResponse): void {
+    const call = this.calls.get(message.id);
+    if (!call) return;
+    if (message.type === 'progress') {
+      call.onProgress?.({ source: message.source, bytesLoaded: message.bytesLoaded, bytesTotal: message.bytesTotal });
+      return;
+    }
+    this.calls.delete(message.id);
+    if (message.type === 'result') {
+      call.resolve(message.value);
+    } else if (message.kind === 'syntax') {
+      call.reject(new QuerySyntaxError(message.message));
+    } else if (message.kind === 'load') {
+      call.reject(new StoreLoadError(message.source ?? 'data', message.message));
+    } else {
+      call.reject(new QueryEvaluationError(message.message));
+    }
+  }
+
+  private fail(error: Error): void {
+    const wasDead = this.dead;
+    this.dead = true;
+    for (const call of this.calls.values()) call.reject(error);
+    this.calls.clear();
+    if (!wasDead) this.onExit(this);
+  }
+}
+
+interface QueuedQuery {
+  readonly request: Extract<Request, { type: 'query' }>;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  readonly resolve: (result: SerializedResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+export class EmbeddedStore implements Store {
+  private readonly replicas: Replica[] = [];
+  private readonly snapshot: WorkerLoadSource[] = [];
+  private readonly queue: QueuedQuery[] = [];
+  private readonly replicaCount: number;
+  private readonly queryTimeoutMs: number;
+  private closed = false;
+
+  constructor(options: EmbeddedStoreOptions = {}) {
+    this.replicaCount = Math.max(1, options.replicas ?? 2);
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
+    this.spawn();
+  }
+
+  /** Loads validated bytes into the first replica, then brings the others up to date in the background. */
+  async load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    this.ensureOpen();
+    const parts: WorkerLoadSource[] = sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI }));
+    this.snapshot.push(...parts);
+    const primary = this.replicas.find((r) => !r.dead);
+    if (!primary) throw new StoreClosedError();
+    await this.catchUp(primary, onProgress);
+    while (this.replicas.length < this.replicaCount) this.spawn();
+    for (const replica of this.replicas) if (replica !== primary) void this.catchUp(replica).catch(() => {});
+  }
+
+  async query(query: string, formats: { solutions: SolutionsFormat; graph: GraphFormat }, options: QueryOptions = {}): Promise<SerializedResult> {
+    this.ensureOpen();
+    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    return new Promise<SerializedResult>((resolve, reject) => {
+      this.queue.push({
+        request: {
+          type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
+          defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs,
+        },
+        deadline: Date.now() + timeoutMs,
+        timeoutMs,
+        resolve,
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  async select(query: string, options?: QueryOptions): Promise<Solution[]> {
+    const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
+    if (result.kind !== 'solutions') throw new QueryEvaluationError(`expected a SELECT query, got a ${result.kind} result`);
+    return solutionsFromJson(result.body);
+  }
+
+  async ask(query: string, options?: QueryOptions): Promise<boolean> {
+    const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
+    if (result.kind !== 'boolean') throw new QueryEvaluationError(`expected an ASK query, got a ${result.kind} result`);
+    return (JSON.parse(result.body) as { boolean: boolean }).boolean;
+  }
+
+  async construct(query: string, options?: QueryOptions): Promise<Quad[]> {
+    const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
+    if (result.kind !== 'graph') throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
+    const parser = new Parser({ format: 'application/n-triples', factory: createLeanFactory('c') as never });
+    return parser.parse(result.body) as unknown as Quad[];
+  }
+
+  async dump(format: GraphFormat): Promise<string> {
+    return this.onReadyReplica((replica) => replica.call<string>({ type: 'dump', format }));
+  }
+
+  async size(): Promise<number> {
+    return this.onReadyReplica((replica) => replica.call<number>({ type: 'size' }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const replica of this.replicas) replica.terminate();
+    for (const queued of this.queue.splice(0)) queued.reject(new StoreClosedError());
+  }
+
+  /** Replicas holding all the data, and how many there are in all: for health checks. */
+  status(): { ready: number; total: number; queued: number } {
+    return { ready: this.replicas.filter((r) => this.isReady(r)).length, total: this.replicas.length, queued: this.queue.length };
+  }
+
+  // ---- replicas ----------------------------------------------------------------------------
+
+  private spawn(): Replica {
+    const replica = new Replica((dead) => this.replace(dead));
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  /** A replica whose thread ended (a stopped query, a crash) is replaced and reloaded. */
+  private replace(dead: Replica): void {
+    const index = this.replicas.indexOf(dead);
+    if (index >= 0) this.replicas.splice(index, 1);
+    if (this.closed) return;
+    const fresh = this.spawn();
+    void this.catchUp(fresh).catch(() => {});
+  }
+
+  private isReady(replica: Replica): boolean {
+    return !replica.dead && replica.loadedParts === this.snapshot.length;
+  }
+
+  /** Loads into a replica the snapshot parts it lacks; it serves queries once it has them all. */
+  private async catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    while (!replica.dead && replica.loadedParts < this.snapshot.length) {
+      const parts = this.snapshot.slice(replica.loadedParts);
+      replica.busy = true;
+      try {
+        await replica.call<number>({ type: 'load', sources: parts }, onProgress);
+        replica.loadedParts += parts.length;
+      } finally {
+        replica.busy = false;
+      }
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const replica = this.replicas.find((r) => this.isReady(r) && !r.busy);
+      if (!replica) return;
+      const queued = this.queue.shift()!;
+      const remaining = queued.deadline - Date.now();
+      if (remaining <= 0) {
+        queued.reject(new QueryTimeoutError(queued.timeoutMs));
+        continue;
+      }
+      this.run(replica, queued, remaining);
+    }
+  }
+
+  private run(replica: Replica, queued: QueuedQuery, remaining: number): void {
+    replica.busy = true;
+    let settled = false;
+    // Oxigraph cannot interrupt a query: past its time, the replica's thread is ended.
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      queued.reject(new QueryTimeoutError(queued.timeoutMs));
+      replica.terminate();
+      this.replace(replica);
+    }, remaining);
+    replica.call<SerializedResult>(queued.request).then(
+      (result) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        replica.busy = false;
+        queued.resolve(result);
+        this.dispatch();
+      },
+      (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        replica.busy = false;
+        queued.reject(error);
+        this.dispatch();
+      },
+    );
+  }
+
+  private async onReadyReplica<T>(action: (replica: Replica) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    const replica = this.replicas.find((r) => this.isReady(r));
+    if (!replica) throw new QueryEvaluationError('the store is still loading');
+    return action(replica);
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}
+
+interface JsonTerm { type: 'uri' | 'literal' | 'bnode' | 'typed-literal'; value: string; 'xml:lang'?: string; datatype?: string }
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+
+function termFromJson(term: JsonTerm): Term {
+  switch (term.type) {
+    case 'uri': return { termType: 'NamedNode', value: term.value };
+    case 'bnode': return { termType: 'BlankNode', value: term.value };
+    default: {
+      const language = term['xml:lang'] ?? '';
+      const datatype = language ? RDF_LANG_STRING : term.datatype ?? XSD_STRING;
+      return { termType: 'Literal', value: term.value, language, datatype: { termType: 'NamedNode', value: datatype } };
+    }
+  }
+}
+
+/** Solutions from SPARQL 1.1 Query Results JSON. */
+export function solutionsFromJson(body: string): Solution[] {
+  const parsed = JSON.parse(body) as { results: { bindings: Record<string, JsonTerm>[] } };
+  return parsed.results.bindings.map((binding) => {
+    const solution: Record<string, Term> = {};
+    for (const [name, term] of Object.entries(binding)) solution[name] = termFromJson(term);
+    return solution;
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The store interface: what the rest of the service asks of the triple store. The embedded
+ * Oxigraph store implements it now; a remote SPARQL store (Oxigraph server, Virtuoso, Fuseki)
+ * can implement it later without the callers changing.
+ */
+import type { RdfFormat } from '../rdf/parse.js';
+import type { Quad, Term } from '../rdf/terms.js';
+
+/** A solution of a SELECT query: variable name → bound term (unbound variables are absent). */
+export type Solution = Readonly<Record<string, Term>>;
+
+/** Media types the store can serialise results in. */
+export type SolutionsFormat =
+  | 'application/sparql-results+json'
+  | 'application/sparql-results+xml'
+  | 'text/csv'
+  | 'text/tab-separated-values';
+export type GraphFormat = 'text/turtle' | 'application/n-triples' | 'application/rdf+xml' | 'application/n-quads' | 'application/trig';
+
+export interface QueryOptions {
+  /** Stop the query after this many milliseconds (it then fails with QueryTimeoutError). */
+  readonly timeoutMs?: number;
+  /** Base IRI against which the query's relative IRIs (and PREFIX declarations) resolve. */
+  readonly baseIRI?: string;
+  /** SPARQL protocol's default-graph-uri and named-graph-uri. */
+  readonly defaultGraphs?: readonly string[];
+  readonly namedGraphs?: readonly string[];
+}
+
+export interface SerializedResult {
+  /** 'solutions' for SELECT, 'boolean' for ASK, 'graph' for CONSTRUCT and DESCRIBE. */
+  readonly kind: 'solutions' | 'boolean' | 'graph';
+  readonly mediaType: string;
+  readonly body: string;
+}
+
+/** A source the store loads: bytes already checked by the validation gate. */
+export interface LoadSource {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly format: RdfFormat;
+  readonly baseIRI: string;
+}
+
+export interface LoadProgress {
+  readonly source: string;
+  readonly bytesLoaded: number;
+  readonly bytesTotal: number;
+}
+
+export interface Store {
+  select(query: string, options?: QueryOptions): Promise<Solution[]>;
+  ask(query: string, options?: QueryOptions): Promise<boolean>;
+  construct(query: string, options?: QueryOptions): Promise<Quad[]>;
+  /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
+  query(query: string, formats: { solutions: SolutionsFormat; graph: GraphFormat }, options?: QueryOptions): Promise<SerializedResult>;
+  load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+  dump(format: GraphFormat): Promise<string>;
+  size(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class QuerySyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuerySyntaxError';
+  }
+}
+
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the query was stopped after ${timeoutMs} ms`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+export class QueryEvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryEvaluationError';
+  }
+}
+
+export class StoreLoadError extends Error {
+  constructor(readonly source: string, message: string) {
+    super(`${source}: the store refused the data: ${message}`);
+    this.name = 'StoreLoadError';
+  }
+}
+
+export class StoreClosedError extends Error {
+  constructor() {
+    super('the store is closed');
+    this.name = 'StoreClosedError';
+  }
+}

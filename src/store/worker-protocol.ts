@@ -1,0 +1,33 @@
+/** Messages between the embedded store and its Oxigraph worker threads. */
+import type { RdfFormat } from '../rdf/parse.js';
+import type { GraphFormat, SolutionsFormat } from './store.js';
+
+export interface WorkerLoadSource {
+  readonly name: string;
+  /** A view on shared memory: every replica loads the same bytes without copying them. */
+  readonly bytes: Uint8Array;
+  readonly format: RdfFormat;
+  readonly baseIRI: string;
+}
+
+export type WorkerRequest =
+  | { readonly type: 'load'; readonly id: number; readonly sources: readonly WorkerLoadSource[] }
+  | {
+    readonly type: 'query';
+    readonly id: number;
+    readonly query: string;
+    readonly solutionsFormat: SolutionsFormat;
+    readonly graphFormat: GraphFormat;
+    readonly baseIRI?: string;
+    readonly defaultGraphs?: readonly string[];
+    readonly namedGraphs?: readonly string[];
+  }
+  | { readonly type: 'dump'; readonly id: number; readonly format: GraphFormat }
+  | { readonly type: 'size'; readonly id: number };
+
+export type WorkerErrorKind = 'syntax' | 'evaluation' | 'load';
+
+export type WorkerResponse =
+  | { readonly type: 'progress'; readonly id: number; readonly source: string; readonly bytesLoaded: number; readonly bytesTotal: number }
+  | { readonly type: 'result'; readonly id: number; readonly value: unknown }
+  | { readonly type: 'error'; readonly id: number; readonly kind: WorkerErrorKind; readonly message: string; readonly source?: string };
