@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const { createServer } = await import('node:http');
   const server = createServer(app);
   await listen(server, config);
-  log(`listening on port ${config.port}; loading ${config.dataDir}`);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`listening on port ${port}; loading ${config.dataDir}`);
 
   const store = new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs });
   const shutdown = (signal: string) => {

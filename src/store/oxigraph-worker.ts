@@ -47,15 +47,14 @@ const SYNTAX_ERROR = /^error at \d+:\d+/;
 function query(request: Extract<WorkerRequest, { type: 'query' }>): void {
   const form = queryForm(request.query);
   const isGraph = form === 'CONSTRUCT' || form === 'DESCRIBE';
-  const options: Parameters<oxigraph.Store['query']>[1] = {
-    results_format: isGraph ? request.graphFormat : request.solutionsFormat,
-  };
+  const mediaType = isGraph ? request.graphFormat : request.solutionsFormat;
+  const options: Parameters<oxigraph.Store['query']>[1] = { results_format: mediaType };
   if (request.baseIRI) options.base_iri = request.baseIRI;
   if (request.defaultGraphs?.length) options.default_graph = request.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
   if (request.namedGraphs?.length) options.named_graphs = request.namedGraphs.map((iri) => oxigraph.namedNode(iri));
   try {
     const body = store.query(request.query, options);
-    reply({ type: 'result', id: request.id, value: { kind: isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions', body } });
+    reply({ type: 'result', id: request.id, value: { kind: isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions', mediaType, body } });
   } catch (error) {
     const message = (error as Error).message;
     reply({ type: 'error', id: request.id, kind: SYNTAX_ERROR.test(message) ? 'syntax' : 'evaluation', message });

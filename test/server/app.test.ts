@@ -1,0 +1,119 @@
+/**
+ * The HTTP application over the demo data: the home page in three languages with what the
+ * service holds, the health check, the ontology and shapes downloads, and clear 404s.
+ */
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import { Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildKnowledgeGraph } from '../../src/build/build.js';
+import { loadConfig } from '../../src/config.js';
+import { createApp } from '../../src/server/app.js';
+import { ServiceState } from '../../src/server/state.js';
+import { EmbeddedStore } from '../../src/store/embedded-store.js';
+import { BASE, DATA_DIR, projectRules } from '../helpers.js';
+
+let server: Server;
+let origin: string;
+let store: EmbeddedStore;
+const state = new ServiceState();
+
+beforeAll(async () => {
+  const rules = await projectRules();
+  store = new EmbeddedStore({ replicas: 1 });
+  const build = await buildKnowledgeGraph({ rules, dataDir: DATA_DIR, store });
+  state.status = {
+    phase: 'ready', store, build, readyAt: new Date(), triples: await store.size(),
+    counts: { 'http://localhost:3000/ontology#Document': 68, 'http://xmlns.com/foaf/0.1/Person': 24 },
+  };
+  const app = await createApp({ config: loadConfig({ BASE_IRI: BASE, DATA_DIR }), state, rules });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+afterAll(async () => {
+  server.close();
+  await store.close();
+});
+
+describe('home page', () => {
+  it('is French by default, says what the service holds and links to its parts', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/);
+    const page = await response.text();
+    expect(page).toContain('<html lang="fr">');
+    expect(page).toContain('<th scope="row">Fiches</th><td class="number">68</td>');
+    expect(page).toContain('href="/ontology.ttl"');
+    expect(page).toContain('href="/shapes.ttl"');
+  });
+
+  it('follows Accept-Language, and ?lang= over it', async () => {
+    const english = await (await fetch(`${origin}/`, { headers: { 'Accept-Language': 'de;q=0.9, en-GB;q=0.8' } })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('CITEGO — linked open data');
+    const spanish = await (await fetch(`${origin}/?lang=es`, { headers: { 'Accept-Language': 'en' } })).text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('Fichas');
+  });
+
+  it('embeds schema.org JSON-LD that parses', async () => {
+    const page = await (await fetch(`${origin}/?lang=en`)).text();
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page);
+    expect(block).not.toBeNull();
+    expect(JSON.parse(block![1]!)).toMatchObject({ '@context': 'https://schema.org', '@type': 'WebSite', inLanguage: 'en' });
+  });
+});
+
+describe('service parts', () => {
+  it('reports health as JSON', async () => {
+    const response = await fetch(`${origin}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', engine: 'compiled' });
+  });
+
+  it('serves the ontology and the shapes as Turtle with absolute IRIs', async () => {
+    for (const [path, marker] of [['/ontology.ttl', 'http://localhost:3000/ontology#Descriptor'], ['/shapes.ttl', 'http://localhost:3000/shapes#Document']] as const) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/turtle/);
+      const quads = new Parser().parse(await response.text());
+      expect(quads.some((q) => q.subject.value === marker)).toBe(true);
+    }
+  });
+
+  it('answers 404 with a page for people and JSON for programs', async () => {
+    const page = await fetch(`${origin}/nowhere`, { headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Page introuvable');
+    const json = await fetch(`${origin}/nowhere`, { headers: { Accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual({ error: 'not found', path: '/nowhere' });
+  });
+});
+
+describe('while loading', () => {
+  it('answers 503 with Retry-After and shows the progress', async () => {
+    const loading = new ServiceState();
+    loading.status = { phase: 'loading', progress: { phase: 'validate', bytesDone: 40, bytesTotal: 100 } };
+    const app = await createApp({ config: loadConfig({ BASE_IRI: BASE }), state: loading, rules: await projectRules() });
+    const other = createServer(app);
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = other.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const home = await fetch(`${base}/?lang=en`);
+      expect(home.status).toBe(503);
+      expect(home.headers.get('retry-after')).toBe('5');
+      expect(await home.text()).toContain('<progress max="100" value="40">');
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'loading' });
+    } finally {
+      other.close();
+    }
+  });
+});
+
