@@ -7,12 +7,12 @@ import { Parser, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, parseArguments } from '../src/cli/generate.js';
-import { generate, sizesFor, type GenerateResult } from '../src/generate/generator.js';
+import { GENERATED_FILES, generate, sizesFor, type GenerateResult } from '../src/generate/generator.js';
 import { Random, SkewedChooser, ZipfSampler } from '../src/generate/random.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
-const FILES = ['atlas-matrix.ttl', 'atlas-descriptors.ttl', 'places.ttl', 'actors.ttl', 'dossiers.ttl', 'documents.ttl'];
+const FILES = Object.values(GENERATED_FILES);
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const DCT = 'http://purl.org/dc/terms/';
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
@@ -127,7 +127,7 @@ describe('a small dataset (300 documents)', () => {
   it('writes the six files in dependency order', () => {
     expect(first.files.map((f) => f.name)).toEqual(FILES);
     expect(readdirSync(join(scratch, 'small-a')).sort()).toEqual([...FILES].sort());
-    expect(readFileSync(join(scratch, 'small-a', 'atlas-matrix.ttl'), 'utf8')).toBe(readFileSync(join(ROOT, 'data', 'atlas-matrix.ttl'), 'utf8'));
+    expect(readFileSync(join(scratch, 'small-a', GENERATED_FILES.matrix), 'utf8')).toBe(readFileSync(join(ROOT, 'data', 'atlas-matrix.ttl'), 'utf8'));
   });
 
   it('is byte-identical for the same seed and different for another seed', () => {
@@ -286,11 +286,11 @@ describe('proportions (2,000 documents)', () => {
   it('scales to 1–2 million triples for 100,000 documents', () => {
     // Everything but the atlas grows with the number of documents; the atlas is capped at 6,000.
     const triplesOf = (name: string) => result.files.find((f) => f.name === name)?.triples ?? 0;
-    const perDocument = ['places.ttl', 'actors.ttl', 'dossiers.ttl', 'documents.ttl'].reduce((sum, f) => sum + triplesOf(f), 0) / 2000;
-    const perDescriptor = triplesOf('atlas-descriptors.ttl') / sizesFor(2000).descriptors;
-    const projected = perDocument * 100_000 + perDescriptor * 6000 + triplesOf('atlas-matrix.ttl');
-    expect(triplesOf('documents.ttl') / 2000).toBeGreaterThan(12);
-    expect(triplesOf('documents.ttl') / 2000).toBeLessThan(17);
+    const perDocument = [GENERATED_FILES.places, GENERATED_FILES.actors, GENERATED_FILES.dossiers, GENERATED_FILES.documents].reduce((sum, f) => sum + triplesOf(f), 0) / 2000;
+    const perDescriptor = triplesOf(GENERATED_FILES.descriptors) / sizesFor(2000).descriptors;
+    const projected = perDocument * 100_000 + perDescriptor * 6000 + triplesOf(GENERATED_FILES.matrix);
+    expect(triplesOf(GENERATED_FILES.documents) / 2000).toBeGreaterThan(12);
+    expect(triplesOf(GENERATED_FILES.documents) / 2000).toBeLessThan(17);
     expect(projected).toBeGreaterThan(1_000_000);
     expect(projected).toBeLessThan(2_000_000);
   });
@@ -335,7 +335,7 @@ describe('command line', () => {
     const child = spawnSync(tsx, [cli, '--documents', '40', '--seed', '5', '--out', out], { encoding: 'utf8', cwd: scratch });
     expect(child.status, child.stderr).toBe(0);
     expect(child.stdout.trim().split('\n')).toHaveLength(1);
-    expect(child.stdout).toMatch(/^wrote 6 files to .*: atlas-matrix\.ttl [\d,]+, .*documents\.ttl [\d,]+; total [\d,]+ triples in \d+\.\d s\n$/);
+    expect(child.stdout).toMatch(/^wrote 6 files to .*: 1-atlas-matrix\.ttl [\d,]+, .*6-documents\.ttl [\d,]+; total [\d,]+ triples in \d+\.\d s\n$/);
     expect(child.stderr).toMatch(/documents: 100% \(40\/40\)/);
     expect(readdirSync(out).sort()).toEqual([...FILES].sort());
   });

@@ -5,13 +5,14 @@
  *
  * Files are written in dependency order, so that whatever a block points to was written before
  * it (except within the atlas, whose links run both ways, and dossiers, which name their
- * introduction sheet): atlas-matrix.ttl, atlas-descriptors.ttl, places.ttl, actors.ttl,
- * dossiers.ttl, documents.ttl. Only the atlas, the places and the dossier plan are held in
- * memory (they are small and need random access); actors and sheets are streamed.
+ * introduction sheet), and numbered in that order (GENERATED_FILES): directories are read in
+ * name order, and a validator that meets references after their targets has nothing to wait
+ * for. Only the atlas, the places and the dossier plan are held in memory (they are small and
+ * need random access); actors and sheets are streamed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../config.js';
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import { ActorDirectory, writeMemberships, writeOrganisations, writePersons, writeRoles } from './actors.js';
 import { buildAtlas, writeAtlas } from './atlas.js';
@@ -20,7 +21,18 @@ import { buildPlaces, writePlaces } from './places.js';
 import { dossierEraSize, planDossiers, SheetWriter, writeDossiers, type SheetContext } from './sheets.js';
 import { TurtleFileWriter } from './turtle-writer.js';
 
-export const DEFAULT_ATLAS_MATRIX = fileURLToPath(new URL('../../data/atlas-matrix.ttl', import.meta.url));
+/** The project's own atlas frame, found from the project root (the code may run from dist/). */
+export const DEFAULT_ATLAS_MATRIX = join(projectRoot(), 'data', 'atlas-matrix.ttl');
+
+/** The files of a generated dataset, named so that name order is dependency order. */
+export const GENERATED_FILES = {
+  matrix: '1-atlas-matrix.ttl',
+  descriptors: '2-atlas-descriptors.ttl',
+  places: '3-places.ttl',
+  actors: '4-actors.ttl',
+  dossiers: '5-dossiers.ttl',
+  documents: '6-documents.ttl',
+} as const;
 
 export interface GenerateOptions {
   readonly documents: number;
@@ -100,47 +112,47 @@ export function generate(options: GenerateOptions): GenerateResult {
   };
 
   // The matrix is copied as it is: it is the frame, not generated data.
-  const matrix = new TurtleFileWriter(join(outDir, 'atlas-matrix.ttl'), [], []);
+  const matrix = new TurtleFileWriter(join(outDir, GENERATED_FILES.matrix), [], []);
   matrix.write(frame.text);
   matrix.countTriples(frame.triples);
-  close(matrix, 'atlas-matrix.ttl');
+  close(matrix, GENERATED_FILES.matrix);
 
   const descriptors = buildAtlas(sizes.descriptors, frame, seed);
-  const atlas = open('atlas-descriptors.ttl', 'Descriptors of the atlas relationnel, from the most general to the most detailed.', prefixes('skos'));
+  const atlas = open(GENERATED_FILES.descriptors, 'Descriptors of the atlas relationnel, from the most general to the most detailed.', prefixes('skos'));
   writeAtlas(atlas, descriptors, frame, seed);
-  close(atlas, 'atlas-descriptors.ttl');
+  close(atlas, GENERATED_FILES.descriptors);
 
   const places = buildPlaces(sizes.places, seed);
-  const placeFile = open('places.ttl', 'Places: real countries and cities (linked to Wikidata), then synthetic areas, communes and neighbourhoods.',
+  const placeFile = open(GENERATED_FILES.places, 'Places: real countries and cities (linked to Wikidata), then synthetic areas, communes and neighbourhoods.',
     prefixes('dct', 'geo', 'owl', 'schema', 'skos'));
   writePlaces(placeFile, places);
-  close(placeFile, 'places.ttl');
+  close(placeFile, GENERATED_FILES.places);
 
   const actors = new ActorDirectory(sizes.organisations, sizes.persons, seed);
-  const actorFile = open('actors.ttl', 'Actors: the roles scheme, organisations, persons and their memberships.',
+  const actorFile = open(GENERATED_FILES.actors, 'Actors: the roles scheme, organisations, persons and their memberships.',
     prefixes('dct', 'foaf', 'org', 'schema', 'skos'));
   writeRoles(actorFile);
   writeOrganisations(actorFile, actors, places, descriptors, seed);
   writePersons(actorFile, actors);
   writeMemberships(actorFile, actors);
-  close(actorFile, 'actors.ttl');
+  close(actorFile, GENERATED_FILES.actors);
 
   const partialContext = { seed, documents, descriptors, places, actors, dossierEra: sizes.dossierEra };
   const popularity = SheetWriter.popularity(partialContext);
   const dossiers = planDossiers(sizes.dossiers, partialContext, popularity.descriptors, popularity.persons);
   const context: SheetContext = { ...partialContext, dossiers };
-  const dossierFile = open('dossiers.ttl', 'Thematic dossiers, each coordinated by a person and opened by an introduction sheet.', prefixes('dct'));
+  const dossierFile = open(GENERATED_FILES.dossiers, 'Thematic dossiers, each coordinated by a person and opened by an introduction sheet.', prefixes('dct'));
   writeDossiers(dossierFile, context);
-  close(dossierFile, 'dossiers.ttl');
+  close(dossierFile, GENERATED_FILES.dossiers);
 
   const sheets = new SheetWriter(context, popularity);
-  const sheetFile = open('documents.ttl', 'Sheets of the fonds documentaire, in publication order.', prefixes('dct', 'lang', 'xsd'));
+  const sheetFile = open(GENERATED_FILES.documents, 'Sheets of the fonds documentaire, in publication order.', prefixes('dct', 'lang', 'xsd'));
   const step = Math.max(1, Math.ceil(documents / 10));
   for (let index = 0; index < documents; index++) {
     sheets.write(sheetFile, index);
     if ((index + 1) % step === 0 || index + 1 === documents) options.onProgress?.({ done: index + 1, total: documents });
   }
-  close(sheetFile, 'documents.ttl');
+  close(sheetFile, GENERATED_FILES.documents);
 
   return { sizes, files, triples: files.reduce((sum, file) => sum + file.triples, 0) };
 }
