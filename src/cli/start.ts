@@ -40,6 +40,8 @@ function listen(server: Server, config: ServiceConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The store's worker compiles Oxigraph while the rules are read and the server starts.
+  const store = new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs });
   const rules = await loadValidationRules(config);
   const queries = ServiceQueries.load(join(config.sparqlDir, 'service'));
   const state = new ServiceState();
@@ -51,7 +53,6 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`listening on port ${port}; loading ${config.dataDir}`);
 
-  const store = new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs });
   const shutdown = (signal: string) => {
     log(`${signal}: stopping`);
     server.close();

@@ -48,12 +48,21 @@ class Replica {
   private readonly worker: Worker;
   private readonly calls = new Map<number, Call>();
   private nextId = 1;
+  /** Settles when the worker has created its store (WebAssembly compiled and instantiated). */
+  readonly started: Promise<void>;
+  private markStarted!: () => void;
+  private failStart!: (error: Error) => void;
   /** How many snapshot parts this replica holds. */
   loadedParts = 0;
   busy = false;
   dead = false;
 
   constructor(private readonly onExit: (replica: Replica) => void) {
+    this.started = new Promise<void>((resolve, reject) => {
+      this.markStarted = resolve;
+      this.failStart = reject;
+    });
+    this.started.catch(() => {});
     this.worker = startWorker();
     this.worker.on('message', (message: WorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error));
@@ -75,6 +84,10 @@ class Replica {
   }
 
   private receive(message: WorkerResponse): void {
+    if (message.type === 'ready') {
+      this.markStarted();
+      return;
+    }
     const call = this.calls.get(message.id);
     if (!call) return;
     if (message.type === 'progress') {
@@ -96,6 +109,7 @@ class Replica {
   private fail(error: Error): void {
     const wasDead = this.dead;
     this.dead = true;
+    this.failStart(error);
     for (const call of this.calls.values()) call.reject(error);
     this.calls.clear();
     if (!wasDead) this.onExit(this);
@@ -129,6 +143,13 @@ export class EmbeddedStore implements Store {
     this.replicaCount = Math.max(1, options.replicas ?? 2);
     this.queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
     this.spawn();
+  }
+
+  /** Settles when the first replica's worker is up: a caller may start it early and wait here. */
+  async started(): Promise<void> {
+    const first = this.replicas.find((r) => !r.dead);
+    if (!first) throw new StoreClosedError();
+    await first.started;
   }
 
   /** Loads validated bytes into the first replica, then brings the others up to date in the background. */

@@ -77,3 +77,4 @@ port.on('message', (request: WorkerRequest) => {
     case 'size': return reply({ type: 'result', id: request.id, value: store.size });
   }
 });
+reply({ type: 'ready' });

@@ -28,6 +28,8 @@ export type WorkerRequest =
 export type WorkerErrorKind = 'syntax' | 'evaluation' | 'load';
 
 export type WorkerResponse =
+  /** Sent once, when the store is created and the worker listens. */
+  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly id: number; readonly source: string; readonly bytesLoaded: number; readonly bytesTotal: number }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'error'; readonly id: number; readonly kind: WorkerErrorKind; readonly message: string; readonly source?: string };
