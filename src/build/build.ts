@@ -10,7 +10,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { rdfFormatOfFile, type RdfFormat } from '../rdf/parse.js';
-import type { LoadProgress, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { bytesSource, createGate, rdfFilesIn, type EngineName, type ValidationRules } from '../validation/gate.js';
 import type { ValidationOutcome } from '../validation/results.js';
 
@@ -96,27 +96,19 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
   const dataBytes = data.reduce((sum, f) => sum + f.bytes.length, 0);
   const loadBytes = dataBytes + ontology.reduce((sum, f) => sum + f.bytes.length, 0);
 
-  let loadedBefore = 0;
+  // Progress counts bytes over all files: each file's progress starts at its offset.
+  const loadOffsets = offsetsByName([...ontology, ...data]);
+  const dataOffsets = offsetsByName(data);
   let loadedSeconds = 0;
   const loadStarted = performance.now();
   const loading = store.load(
     [...ontology, ...data].map((f) => ({ name: f.name, bytes: f.bytes, format: f.format, baseIRI: rules.baseIRI })),
-    trackLoad(loadBytes, options.onProgress, () => loadedBefore, (n) => { loadedBefore = n; }),
+    (p) => options.onProgress?.({ phase: 'load', bytesDone: (loadOffsets.get(p.source) ?? 0) + p.bytesLoaded, bytesTotal: loadBytes }),
   ).then(() => { loadedSeconds = (performance.now() - loadStarted) / 1000; });
 
   const gate = createGate(rules, options.engine ?? 'auto');
-  let validatedBefore = 0;
-  const sources = data.map((file) => {
-    const source = bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
-      (read) => options.onProgress?.({ phase: 'validate', bytesDone: validatedBefore + read, bytesTotal: dataBytes }));
-    return {
-      name: source.name,
-      read: async (onBatch: Parameters<typeof source.read>[0]) => {
-        validatedBefore = data.slice(0, data.indexOf(file)).reduce((sum, f) => sum + f.bytes.length, 0);
-        await source.read(onBatch);
-      },
-    };
-  });
+  const sources = data.map((file) => bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
+    (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes })));
   const validateStarted = performance.now();
   let validateSeconds = 0;
   const validating = gate.validate(sources).then((outcome) => {
@@ -140,16 +132,13 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
   };
 }
 
-/** Turns the store's per-file progress into progress over all the bytes being loaded. */
-function trackLoad(total: number, onProgress: BuildOptions['onProgress'], before: () => number, setBefore: (n: number) => void) {
-  let currentSource = '';
-  let currentTotal = 0;
-  return (progress: LoadProgress): void => {
-    if (progress.source !== currentSource) {
-      if (currentSource) setBefore(before() + currentTotal);
-      currentSource = progress.source;
-      currentTotal = progress.bytesTotal;
-    }
-    onProgress?.({ phase: 'load', bytesDone: before() + progress.bytesLoaded, bytesTotal: total });
-  };
+/** Where each file starts in the concatenation of all of them, by name. */
+function offsetsByName(files: readonly SourceFile[]): Map<string, number> {
+  const offsets = new Map<string, number>();
+  let offset = 0;
+  for (const file of files) {
+    offsets.set(file.name, offset);
+    offset += file.bytes.length;
+  }
+  return offsets;
 }

@@ -98,18 +98,11 @@ async function main(argv: string[]): Promise<number> {
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const total = sizes.reduce((a, b) => a + b, 0);
   const progress = createProgress('validating', total, { unit: megabytes, minTotal: 8e6 });
-  let before = 0;
-  const sources = files.map((file, i) => fileSource(file, config.baseIRI, (read) => progress.update(before + read)));
-  // Progress counts the bytes of the files already read plus the current one's.
-  const counted = sources.map((source, i) => ({
-    ...source,
-    read: async (onBatch: Parameters<typeof source.read>[0]) => {
-      before = sizes.slice(0, i).reduce((a, b) => a + b, 0);
-      await source.read(onBatch);
-    },
-  }));
+  // Each file's progress starts where the files before it end.
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  const sources = files.map((file, i) => fileSource(file, config.baseIRI, (read) => progress.update(offsets[i]! + read)));
   const started = performance.now();
-  const outcome = await gate.validate(counted, { maxResults: Math.max(100_000, options.maxResults) });
+  const outcome = await gate.validate(sources, { maxResults: Math.max(100_000, options.maxResults) });
   progress.finish(`${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const report = options.format === 'json'
