@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config.js';
 import { serializeQuads } from '../src/rdf/rdfjs.js';
 import { termKey, type Quad } from '../src/rdf/terms.js';
 import type { QuadSource } from '../src/validation/compiled-validator.js';
-import { bytesSource, fileSource, loadValidationRules, type ValidationRules } from '../src/validation/gate.js';
+import { bytesSource, createGate, fileSource, loadValidationRules, type Gate, type ValidationRules } from '../src/validation/gate.js';
 import type { ValidationOutcome } from '../src/validation/results.js';
 
 export const BASE = 'http://localhost:3000/';
@@ -19,6 +19,12 @@ export function projectRules(): Promise<ValidationRules> {
   const config = loadConfig({ BASE_IRI: BASE });
   rules ??= loadValidationRules(config);
   return rules;
+}
+
+/** The compiled engine and the reference engine over the project's rules, to compare them. */
+export async function bothEngines(): Promise<{ compiled: Gate; reference: Gate }> {
+  const rules = await projectRules();
+  return { compiled: createGate(rules, 'compiled'), reference: createGate(rules, 'reference') };
 }
 
 export function sourcesOf(files: readonly string[]): QuadSource[] {

@@ -281,23 +281,17 @@ export class EmbeddedStore implements Store {
       replica.terminate();
       this.replace(replica);
     }, remaining);
+    const settle = (deliver: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      replica.busy = false;
+      deliver();
+      this.dispatch();
+    };
     replica.call<SerializedResult>(queued.request).then(
-      (result) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        replica.busy = false;
-        queued.resolve(result);
-        this.dispatch();
-      },
-      (error: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        replica.busy = false;
-        queued.reject(error);
-        this.dispatch();
-      },
+      (result) => settle(() => queued.resolve(result)),
+      (error: Error) => settle(() => queued.reject(error)),
     );
   }
 

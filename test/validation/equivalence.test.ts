@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseRdfFile } from '../../src/rdf/parse.js';
 import type { Literal, NamedNode, Quad, Term } from '../../src/rdf/terms.js';
-import { createGate, rdfFilesIn, type Gate } from '../../src/validation/gate.js';
-import { BASE, DATA_DIR, ntriplesSource, projectRules, resultKeys, seededRandom } from '../helpers.js';
+import { rdfFilesIn, type Gate } from '../../src/validation/gate.js';
+import { BASE, bothEngines, DATA_DIR, ntriplesSource, resultKeys, seededRandom } from '../helpers.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 let demo: Quad[] = [];
@@ -16,9 +16,7 @@ let compiled: Gate;
 let reference: Gate;
 
 beforeAll(async () => {
-  const rules = await projectRules();
-  compiled = createGate(rules, 'compiled');
-  reference = createGate(rules, 'reference');
+  ({ compiled, reference } = await bothEngines());
   for (const file of await rdfFilesIn(DATA_DIR)) {
     await parseRdfFile(file, { baseIRI: BASE }, (batch) => { demo.push(...batch.quads); });
   }

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGate, type Gate } from '../../src/validation/gate.js';
-import { DATA_DIR, expectationsOf, FIXTURES, projectRules, resultKeys, sourcesOf } from '../helpers.js';
+import type { Gate } from '../../src/validation/gate.js';
+import { bothEngines, DATA_DIR, expectationsOf, FIXTURES, resultKeys, sourcesOf } from '../helpers.js';
 
 const CONTEXT = [join(DATA_DIR, 'atlas-matrix.ttl'), join(FIXTURES, 'context.ttl')];
 const invalidFixtures = readdirSync(join(FIXTURES, 'invalid')).filter((f) => f.endsWith('.ttl')).sort();
@@ -16,9 +16,7 @@ let compiled: Gate;
 let reference: Gate;
 
 beforeAll(async () => {
-  const rules = await projectRules();
-  compiled = createGate(rules, 'compiled');
-  reference = createGate(rules, 'reference');
+  ({ compiled, reference } = await bothEngines());
 });
 
 describe('the context the fixtures build on', () => {
