@@ -20,6 +20,8 @@ export interface ServiceConfig {
   readonly storeReplicas: number;
   /** Time limit of a query, in milliseconds. */
   readonly queryTimeoutMs: number;
+  /** Remote SPARQL endpoints reached at another URL (a mirror, or a test double): from IRI → to URL. */
+  readonly serviceRedirects: Readonly<Record<string, string>>;
 }
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
@@ -54,6 +56,19 @@ function parsePositiveInteger(name: string, text: string | undefined, fallback: 
   return value;
 }
 
+/** "from=to" pairs separated by commas or spaces, both absolute URLs. */
+function parseRedirects(text: string | undefined): Record<string, string> {
+  const redirects: Record<string, string> = {};
+  for (const pair of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const [from, to] = pair.split('=');
+    if (!from || !to || !URL.canParse(from) || !URL.canParse(to)) {
+      throw new ConfigError(`SPARQL_SERVICE_REDIRECTS takes pairs such as https://query.wikidata.org/sparql=http://127.0.0.1:8890/sparql, not "${pair}"`);
+    }
+    redirects[from] = to;
+  }
+  return redirects;
+}
+
 function parseBaseIRI(text: string): string {
   let url: URL;
   try {
@@ -79,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     sparqlDir: resolve(root, 'sparql'),
     storeReplicas: parsePositiveInteger('STORE_REPLICAS', env.STORE_REPLICAS, 2),
     queryTimeoutMs: parsePositiveInteger('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 30_000),
+    serviceRedirects: parseRedirects(env.SPARQL_SERVICE_REDIRECTS),
   };
 }

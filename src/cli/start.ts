@@ -4,17 +4,15 @@
  * side, and published only if every file conforms to the shapes. Invalid data stops the service
  * with the validation report and exit status 1.
  */
-import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { buildKnowledgeGraph, InvalidDataError, NoDataError, type BuildProgress } from '../build/build.js';
 import { ConfigError, loadConfig, type ServiceConfig } from '../config.js';
 import { RdfSyntaxError, UnsupportedFileTypeError } from '../rdf/parse.js';
-import { createApp } from '../server/app.js';
-import { ServiceState } from '../server/state.js';
-import { ServiceQueries } from '../sparql/queries.js';
+import { assembleService } from '../server/service.js';
+import type { ServiceQueries } from '../sparql/queries.js';
 import { EmbeddedStore } from '../store/embedded-store.js';
 import { StoreLoadError, type Store } from '../store/store.js';
-import { loadValidationRules } from '../validation/gate.js';
 import { formatTextReport, languageFromEnvironment } from '../validation/report.js';
 import { createProgress } from './progress.js';
 
@@ -42,21 +40,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // The store's worker compiles Oxigraph while the rules are read and the server starts.
   const store = new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs });
-  const rules = await loadValidationRules(config);
-  const queries = ServiceQueries.load(join(config.sparqlDir, 'service'));
-  const state = new ServiceState();
-  const app = await createApp({ config, state, rules });
-  const { createServer } = await import('node:http');
-  const server = createServer(app);
+  const service = await assembleService(config);
+  const { rules, queries, state } = service;
+  const server = createServer(service.app);
   await listen(server, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  service.listeningOn(port);
   log(`listening on port ${port}; loading ${config.dataDir}`);
 
   const shutdown = (signal: string) => {
     log(`${signal}: stopping`);
     server.close();
-    void store.close().finally(() => process.exit(0));
+    void Promise.all([store.close(), service.close()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
@@ -77,7 +73,7 @@ async function main(): Promise<void> {
     const build = await buildKnowledgeGraph({ rules, dataDir: config.dataDir, store, onProgress });
     if (bytesTotal > 8e6) progress.finish();
     const { counts, triples } = await countHoldings(store, queries, config.baseIRI);
-    state.status = { phase: 'ready', store, build, counts, triples, readyAt: new Date() };
+    state.status = { phase: 'ready', store, build, counts, triples, readyAt: new Date(), dataVersion: randomUUID() };
     const warnings = build.outcome.results.length;
     log(`validated ${build.files.length} file${build.files.length === 1 ? "" : "s"} (${build.outcome.triples.toLocaleString('en-GB')} triples, ${build.engine} SHACL engine` +
       `${warnings ? `, ${warnings} warnings` : ''}) in ${build.seconds.validate.toFixed(2)} s; loaded in ${build.seconds.load.toFixed(2)} s`);

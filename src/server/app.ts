@@ -6,6 +6,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { ServiceConfig } from '../config.js';
 import { allPrefixes } from '../rdf/namespaces.js';
 import { serializeQuads } from '../rdf/rdfjs.js';
+import type { ExampleQuery } from '../sparql/examples.js';
+import { sparqlRoutes, DEFAULT_SPARQL_LIMITS } from '../sparql/endpoint.js';
+import type { FederationEngine } from '../sparql/federation/engine.js';
+import type { ServiceQueries } from '../sparql/queries.js';
 import type { ValidationRules } from '../validation/gate.js';
 import { homePage, type ServicePart } from './home.js';
 import { html } from './html.js';
@@ -17,6 +21,10 @@ export interface AppContext {
   readonly config: ServiceConfig;
   readonly state: ServiceState;
   readonly rules: ValidationRules;
+  readonly queries: ServiceQueries;
+  readonly examples: readonly ExampleQuery[];
+  /** Evaluates queries with SERVICE clauses; without it they are refused as unsupported. */
+  readonly federation?: FederationEngine;
 }
 
 const NOT_FOUND: Record<PageLanguage, { title: string; text: string }> = {
@@ -33,12 +41,23 @@ export async function createApp(context: AppContext): Promise<express.Express> {
   const { state, rules, config } = context;
   const app = express();
   app.disable('x-powered-by');
+  // Responses that deserve a validator get a strong one from their bytes (Representation).
+  app.set('etag', false);
 
   const prefixes = allPrefixes(config.baseIRI);
   const ontologyTurtle = await serializeQuads(rules.ontologyQuads, { format: 'text/turtle', prefixes });
   const shapesTurtle = await serializeQuads(rules.shapesQuads, { format: 'text/turtle', prefixes });
 
   const parts: ServicePart[] = [
+    {
+      path: '/sparql',
+      title: { fr: 'Point d\'accès SPARQL', en: 'SPARQL endpoint', es: 'Punto de acceso SPARQL' },
+      description: {
+        fr: 'Interrogez les données en SPARQL 1.1, depuis l\'éditeur et ses exemples ou depuis vos outils ; les clauses SERVICE sont fédérées.',
+        en: 'Query the data in SPARQL 1.1, from the editor and its examples or from your own tools; SERVICE clauses are federated.',
+        es: 'Consulte los datos en SPARQL 1.1, desde el editor y sus ejemplos o desde sus herramientas; las cláusulas SERVICE se federan.',
+      },
+    },
     {
       path: '/ontology.ttl',
       title: { fr: 'Ontologie CITEGO (Turtle)', en: 'CITEGO ontology (Turtle)', es: 'Ontología CITEGO (Turtle)' },
@@ -69,6 +88,11 @@ export async function createApp(context: AppContext): Promise<express.Express> {
   ];
 
   app.get('/', homePage(state, parts));
+  app.use(sparqlRoutes({
+    config, state, queries: context.queries, examples: context.examples, federation: context.federation,
+    internalToken: context.federation?.internalToken,
+    limits: { ...DEFAULT_SPARQL_LIMITS, timeoutMs: config.queryTimeoutMs },
+  }));
 
   app.get('/health', (_req, res) => {
     const status = state.status;
@@ -101,10 +125,12 @@ export async function createApp(context: AppContext): Promise<express.Express> {
     }
   });
 
-  app.use((error: Error & { status?: number; statusCode?: number }, req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: Error & { status?: number; statusCode?: number; type?: string; limit?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = error.status ?? error.statusCode ?? 500;
     // Client errors (a malformed body, say) are explained; server errors are logged, not shown.
-    const message = status < 500 ? error.message : 'internal error';
+    const message = error.type === 'entity.too.large'
+      ? `The request body is larger than the ${Math.round((error.limit ?? 0) / 1024)} KB this service accepts.`
+      : status < 500 ? error.message : 'internal error';
     if (status >= 500) console.error(`error on ${req.method} ${req.originalUrl}:`, error);
     if (res.headersSent) return;
     res.status(status).json({ error: message });

@@ -12,6 +12,8 @@ export type ServiceStatus =
     readonly phase: 'ready';
     readonly store: Store;
     readonly build: BuildReport;
+    /** Changes whenever other data is published: cached results of an older version are stale. */
+    readonly dataVersion: string;
     /** Number of things of each kind (class IRI → count), for the home page. */
     readonly counts: Readonly<Record<string, number>>;
     readonly triples: number;

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { Parser } from 'n3';
 import { createLeanFactory, type Quad, type Term } from '../rdf/terms.js';
 import {
-  QueryEvaluationError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError,
+  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError, StoreLoadError,
   type GraphFormat, type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution,
   type SolutionsFormat, type Store,
 } from './store.js';
@@ -65,8 +65,8 @@ class Replica {
     this.started.catch(() => {});
     this.worker = startWorker();
     this.worker.on('message', (message: WorkerResponse) => this.receive(message));
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', () => this.fail(new Error('the store worker stopped')));
+    this.worker.on('error', (error) => this.fail(new StoreFailureError(`the store worker failed: ${error.message}`)));
+    this.worker.on('exit', () => this.fail(new StoreFailureError('the store worker stopped')));
   }
 
   call<T>(request: Request, onProgress?: (progress: LoadProgress) => void): Promise<T> {
@@ -101,6 +101,8 @@ class Replica {
       call.reject(new QuerySyntaxError(message.message));
     } else if (message.kind === 'load') {
       call.reject(new StoreLoadError(message.source ?? 'data', message.message));
+    } else if (message.kind === 'too-large') {
+      call.reject(new QueryResultTooLargeError(message.limit ?? 0));
     } else {
       call.reject(new QueryEvaluationError(message.message));
     }
@@ -155,7 +157,7 @@ export class EmbeddedStore implements Store {
   /** Loads validated bytes into the first replica, then brings the others up to date in the background. */
   async load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
     this.ensureOpen();
-    const parts: WorkerLoadSource[] = sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI }));
+    const parts: WorkerLoadSource[] = sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph }));
     this.snapshot.push(...parts);
     const primary = this.replicas.find((r) => !r.dead);
     if (!primary) throw new StoreClosedError();
@@ -171,7 +173,7 @@ export class EmbeddedStore implements Store {
       this.queue.push({
         request: {
           type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
-          defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs,
+          defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
         },
         deadline: Date.now() + timeoutMs,
         timeoutMs,

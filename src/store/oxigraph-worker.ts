@@ -32,7 +32,11 @@ function* chunks(id: number, source: WorkerLoadSource): Generator<Uint8Array> {
 function load(id: number, sources: readonly WorkerLoadSource[]): void {
   for (const source of sources) {
     try {
-      store.load(chunks(id, source), { format: source.format, base_iri: source.baseIRI });
+      store.load(chunks(id, source), {
+        format: source.format,
+        base_iri: source.baseIRI,
+        to_graph_name: source.graph ? oxigraph.namedNode(source.graph) : oxigraph.defaultGraph(),
+      });
     } catch (error) {
       reply({ type: 'error', id, kind: 'load', source: source.name, message: (error as Error).message });
       return;
@@ -53,7 +57,12 @@ function query(request: Extract<WorkerRequest, { type: 'query' }>): void {
   if (request.defaultGraphs?.length) options.default_graph = request.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
   if (request.namedGraphs?.length) options.named_graphs = request.namedGraphs.map((iri) => oxigraph.namedNode(iri));
   try {
-    const body = store.query(request.query, options);
+    const body = store.query(request.query, options) as string;
+    // A string's length in UTF-16 units bounds its UTF-8 size within a factor of three.
+    if (request.maxResultBytes !== undefined && body.length > request.maxResultBytes) {
+      reply({ type: 'error', id: request.id, kind: 'too-large', message: 'result too large', limit: request.maxResultBytes });
+      return;
+    }
     reply({ type: 'result', id: request.id, value: { kind: isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions', mediaType, body } });
   } catch (error) {
     const message = (error as Error).message;

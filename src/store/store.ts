@@ -15,7 +15,7 @@ export type SolutionsFormat =
   | 'application/sparql-results+xml'
   | 'text/csv'
   | 'text/tab-separated-values';
-export type GraphFormat = 'text/turtle' | 'application/n-triples' | 'application/rdf+xml' | 'application/n-quads' | 'application/trig';
+export type GraphFormat = 'text/turtle' | 'application/n-triples' | 'application/ld+json' | 'application/rdf+xml' | 'application/n-quads' | 'application/trig';
 
 export interface QueryOptions {
   /** Stop the query after this many milliseconds (it then fails with QueryTimeoutError). */
@@ -25,6 +25,8 @@ export interface QueryOptions {
   /** SPARQL protocol's default-graph-uri and named-graph-uri. */
   readonly defaultGraphs?: readonly string[];
   readonly namedGraphs?: readonly string[];
+  /** Refuse results whose serialisation is longer than this many bytes (QueryResultTooLargeError). */
+  readonly maxResultBytes?: number;
 }
 
 export interface SerializedResult {
@@ -40,6 +42,8 @@ export interface LoadSource {
   readonly bytes: Uint8Array;
   readonly format: RdfFormat;
   readonly baseIRI: string;
+  /** The named graph to load triples into; the default graph when absent. */
+  readonly graph?: string;
 }
 
 export interface LoadProgress {
@@ -78,6 +82,21 @@ export class QueryEvaluationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'QueryEvaluationError';
+  }
+}
+
+export class QueryResultTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the result is larger than the ${Math.round(limitBytes / 1e6)} MB this service sends; narrow the query or use LIMIT`);
+    this.name = 'QueryResultTooLargeError';
+  }
+}
+
+/** The store's worker ended while running the query (out of memory, for instance). */
+export class StoreFailureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreFailureError';
   }
 }
 

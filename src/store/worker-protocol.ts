@@ -8,6 +8,7 @@ export interface WorkerLoadSource {
   readonly bytes: Uint8Array;
   readonly format: RdfFormat;
   readonly baseIRI: string;
+  readonly graph?: string;
 }
 
 export type WorkerRequest =
@@ -21,15 +22,16 @@ export type WorkerRequest =
     readonly baseIRI?: string;
     readonly defaultGraphs?: readonly string[];
     readonly namedGraphs?: readonly string[];
+    readonly maxResultBytes?: number;
   }
   | { readonly type: 'dump'; readonly id: number; readonly format: GraphFormat }
   | { readonly type: 'size'; readonly id: number };
 
-export type WorkerErrorKind = 'syntax' | 'evaluation' | 'load';
+export type WorkerErrorKind = 'syntax' | 'evaluation' | 'load' | 'too-large';
 
 export type WorkerResponse =
   /** Sent once, when the store is created and the worker listens. */
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly id: number; readonly source: string; readonly bytesLoaded: number; readonly bytesTotal: number }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
-  | { readonly type: 'error'; readonly id: number; readonly kind: WorkerErrorKind; readonly message: string; readonly source?: string };
+  | { readonly type: 'error'; readonly id: number; readonly kind: WorkerErrorKind; readonly message: string; readonly source?: string; readonly limit?: number };

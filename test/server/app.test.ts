@@ -2,40 +2,25 @@
  * The HTTP application over the demo data: the home page in three languages with what the
  * service holds, the health check, the ontology and shapes downloads, and clear 404s.
  */
-import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeGraph } from '../../src/build/build.js';
 import { loadConfig } from '../../src/config.js';
-import { createApp } from '../../src/server/app.js';
+import { assembleService } from '../../src/server/service.js';
 import { ServiceState } from '../../src/server/state.js';
-import { EmbeddedStore } from '../../src/store/embedded-store.js';
-import { BASE, DATA_DIR, projectRules } from '../helpers.js';
+import { BASE, projectRules } from '../helpers.js';
+import { startService, type RunningService } from '../service-harness.js';
 
-let server: Server;
+let running: RunningService;
 let origin: string;
-let store: EmbeddedStore;
-const state = new ServiceState();
 
 beforeAll(async () => {
-  const rules = await projectRules();
-  store = new EmbeddedStore({ replicas: 1 });
-  const build = await buildKnowledgeGraph({ rules, dataDir: DATA_DIR, store });
-  state.status = {
-    phase: 'ready', store, build, readyAt: new Date(), triples: await store.size(),
-    counts: { 'http://localhost:3000/ontology#Document': 68, 'http://xmlns.com/foaf/0.1/Person': 24 },
-  };
-  const app = await createApp({ config: loadConfig({ BASE_IRI: BASE, DATA_DIR }), state, rules });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  running = await startService({ replicas: 1 });
+  origin = running.origin;
 });
 
 afterAll(async () => {
-  server.close();
-  await store.close();
+  await running.close();
 });
 
 describe('home page', () => {
@@ -98,8 +83,9 @@ describe('while loading', () => {
   it('answers 503 with Retry-After and shows the progress', async () => {
     const loading = new ServiceState();
     loading.status = { phase: 'loading', progress: { phase: 'validate', bytesDone: 40, bytesTotal: 100 } };
-    const app = await createApp({ config: loadConfig({ BASE_IRI: BASE }), state: loading, rules: await projectRules() });
-    const other = createServer(app);
+    const service = await assembleService(loadConfig({ BASE_IRI: BASE }), await projectRules());
+    service.state.status = loading.status;
+    const other = createServer(service.app);
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       const address = other.address();

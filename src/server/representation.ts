@@ -1,0 +1,91 @@
+/**
+ * Sending prepared bytes the way caches and clients expect: a strong ETag computed from the
+ * bytes, 304 on If-None-Match (or If-Modified-Since), HEAD, and br or gzip when asked, each
+ * coding compressed once and kept with the representation.
+ */
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { negotiateEncoding } from './negotiation.js';
+
+type Coding = 'br' | 'gzip';
+
+export class Representation {
+  readonly body: Buffer;
+  /** Strong validator of the identity-coded bytes, quoted. */
+  readonly etag: string;
+  private readonly encoded = new Map<Coding, Buffer>();
+
+  constructor(
+    body: string | Buffer,
+    readonly mediaType: string,
+    readonly options: { readonly cacheControl: string; readonly lastModified?: Date; readonly headers?: Readonly<Record<string, string>> },
+  ) {
+    this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    this.etag = `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
+  }
+
+  /** The bytes in a content coding, compressed on first use. */
+  bytesIn(coding: Coding | 'identity'): Buffer {
+    if (coding === 'identity') return this.body;
+    let bytes = this.encoded.get(coding);
+    if (!bytes) {
+      bytes = coding === 'br'
+        ? brotliCompressSync(this.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
+        : gzipSync(this.body, { level: 6 });
+      this.encoded.set(coding, bytes);
+    }
+    return bytes;
+  }
+
+  /** Each coding is its own representation, so it has its own strong ETag. */
+  etagIn(coding: Coding | 'identity'): string {
+    return coding === 'identity' ? this.etag : `${this.etag.slice(0, -1)}-${coding}"`;
+  }
+
+  /** Bytes held, for caches that count their size. */
+  get size(): number {
+    let size = this.body.length;
+    for (const bytes of this.encoded.values()) size += bytes.length;
+    return size;
+  }
+}
+
+/** Below this size compression saves less than it costs. */
+const COMPRESS_FROM = 1024;
+const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|sparql-results|n-triples|n-quads|trig|rdf\+xml|xml|javascript|xhtml))/;
+
+function matchesAny(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  // If-None-Match compares weakly: a W/ prefix does not prevent a match.
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}
+
+export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
+  const compressible = representation.body.length >= COMPRESS_FROM && COMPRESSIBLE.test(representation.mediaType);
+  const coding = compressible ? negotiateEncoding(req.get('accept-encoding'), ['br', 'gzip']) : 'identity';
+  const etag = representation.etagIn(coding);
+  const { cacheControl, lastModified, headers } = representation.options;
+  res.set('ETag', etag);
+  res.set('Cache-Control', cacheControl);
+  if (lastModified) res.set('Last-Modified', lastModified.toUTCString());
+  if (compressible) res.vary('Accept-Encoding');
+  if (headers) res.set(headers);
+
+  const ifNoneMatch = req.get('if-none-match');
+  const ifModifiedSince = req.get('if-modified-since');
+  const notModified = ifNoneMatch !== undefined
+    ? matchesAny(ifNoneMatch, etag)
+    : lastModified !== undefined && ifModifiedSince !== undefined && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
+  if (notModified && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.status(304).end();
+    return;
+  }
+  const bytes = representation.bytesIn(coding);
+  res.set('Content-Type', representation.mediaType);
+  if (coding !== 'identity') res.set('Content-Encoding', coding);
+  res.set('Content-Length', String(bytes.length));
+  if (req.method === 'HEAD') res.end();
+  else res.end(bytes);
+}

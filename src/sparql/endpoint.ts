@@ -1,0 +1,254 @@
+/**
+ * /sparql: the SPARQL 1.1 Protocol endpoint. A query request is read by the protocol module,
+ * its result format negotiated, its client's share of the store checked, then it runs in a
+ * store replica (or, with SERVICE clauses, in the federation engine) under a time limit and a
+ * result-size limit. Errors say what went wrong and never carry a stack trace. A bare GET
+ * describes the service: the workbench for browsers, the Service Description for programs.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import express, { type Request, type Response } from 'express';
+import type { ServiceConfig } from '../config.js';
+import { GRAPH_MEDIA_TYPES, serializeGraph, type GraphMediaType } from '../rdf/serialize.js';
+import { ConcurrencyLimit } from '../server/client-limit.js';
+import { openCors } from '../server/cors.js';
+import { negotiate } from '../server/negotiation.js';
+import { negotiateLanguage, type PageLanguage } from '../server/language.js';
+import { RepresentationCache } from '../server/representation-cache.js';
+import { Representation, sendRepresentation } from '../server/representation.js';
+import type { ServiceState } from '../server/state.js';
+import {
+  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError,
+  type SerializedResult, type Store,
+} from '../store/store.js';
+import type { ExampleQuery } from './examples.js';
+import { RemoteEndpointError, type FederationEngine } from './federation/engine.js';
+import { parametersOf, ProtocolError, readQueryRequest, type QueryRequest } from './protocol.js';
+import type { ServiceQueries } from './queries.js';
+import { queryForm } from './query-form.js';
+import { chooseResultFormat, contentTypeOf, offeredFormats, resultKindOf, type ResultKind, type ResultMediaType } from './result-formats.js';
+import { graphPage, solutionsPage } from './results-page.js';
+import { datasetStatistics, SERVICE_DESCRIPTION_PREFIXES, serviceDescription } from './service-description.js';
+import { describeSyntaxError } from './syntax-errors.js';
+import { WORKBENCH_SCRIPT, workbenchPage } from './workbench.js';
+
+export interface SparqlLimits {
+  readonly timeoutMs: number;
+  readonly maxQueryLength: number;
+  readonly maxRequestBytes: number;
+  readonly maxResultBytes: number;
+  readonly maxConcurrentPerClient: number;
+}
+
+export const DEFAULT_SPARQL_LIMITS: Omit<SparqlLimits, 'timeoutMs'> = {
+  maxQueryLength: 100_000,
+  maxRequestBytes: 256 * 1024,
+  maxResultBytes: 64 * 1024 * 1024,
+  maxConcurrentPerClient: 4,
+};
+
+export interface EndpointContext {
+  readonly config: ServiceConfig;
+  readonly state: ServiceState;
+  readonly queries: ServiceQueries;
+  readonly examples: readonly ExampleQuery[];
+  readonly limits: SparqlLimits;
+  readonly federation?: FederationEngine;
+  /** Requests carrying this header value are the federation engine's own and bypass the per-client cap. */
+  readonly internalToken?: string;
+}
+
+/** Parameters of the workbench page, which are not protocol parameters. */
+const PAGE_PARAMETERS = new Set(['lang', 'edit']);
+const SD_OFFERED = [...GRAPH_MEDIA_TYPES, 'text/html'] as const;
+
+const require = createRequire(import.meta.url);
+
+function sendText(res: Response, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+  res.status(status).set({ 'Cache-Control': 'no-store', ...headers }).type('text/plain; charset=utf-8').send(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function describeFailure(error: unknown, query: string, limits: SparqlLimits): { status: number; text: string } | undefined {
+  if (error instanceof QuerySyntaxError) return { status: 400, text: describeSyntaxError(error.message, query).text };
+  if (error instanceof QueryEvaluationError) return { status: 400, text: `The query could not be evaluated: ${error.message}` };
+  if (error instanceof RemoteEndpointError) {
+    return { status: 502, text: `A remote endpoint named in SERVICE failed: ${error.message}\nWrite SERVICE SILENT to go on without it.` };
+  }
+  if (error instanceof QueryTimeoutError) {
+    return {
+      status: 503,
+      text: `The query was stopped after ${(error.timeoutMs / 1000).toLocaleString('en-GB')} s, this endpoint's time limit. ` +
+        'Make it more selective (fewer unbound patterns, a LIMIT) or run it on a downloaded dump.',
+    };
+  }
+  if (error instanceof QueryResultTooLargeError) {
+    return { status: 503, text: `The result is larger than the ${Math.round(limits.maxResultBytes / 1e6)} MB this endpoint sends. Narrow the query or page through it with LIMIT and OFFSET.` };
+  }
+  if (error instanceof StoreFailureError || error instanceof StoreClosedError) {
+    return { status: 503, text: `The store could not run the query (${error.message}); it is being restarted. Try again in a moment.` };
+  }
+  return undefined;
+}
+
+export function sparqlRoutes(context: EndpointContext): express.Router {
+  const { config, state, limits } = context;
+  const router = express.Router();
+  const cache = new RepresentationCache(64 * 1024 * 1024);
+  const clients = new ConcurrencyLimit(limits.maxConcurrentPerClient);
+  const endpointIRI = new URL('sparql', config.baseIRI).href;
+
+  const asset = (path: string, mediaType: string) =>
+    new Representation(readFileSync(require.resolve(path)), mediaType, { cacheControl: 'public, max-age=86400' });
+  const assets: Record<string, Representation> = {
+    'yasgui.min.js': asset('@zazuko/yasgui/build/yasgui.min.js', 'text/javascript; charset=utf-8'),
+    'yasgui.min.css': asset('@zazuko/yasgui/build/yasgui.min.css', 'text/css; charset=utf-8'),
+    'workbench.js': new Representation(WORKBENCH_SCRIPT, 'text/javascript; charset=utf-8', { cacheControl: 'public, max-age=3600' }),
+  };
+  router.get('/sparql/assets/:name', (req, res) => {
+    const representation = assets[req.params.name];
+    if (representation) sendRepresentation(req, res, representation);
+    else sendText(res, 404, `No asset named "${req.params.name}".`);
+  });
+
+  router.use('/sparql', openCors(['GET', 'HEAD', 'POST']));
+  router.all('/sparql', express.raw({ type: () => true, limit: limits.maxRequestBytes }), (req, res, next) => {
+    handle(req, res).catch(next);
+  });
+
+  let description: { version: string; representations: Map<string, Promise<Representation>> } | undefined;
+
+  async function describeService(req: Request, res: Response, language: PageLanguage): Promise<void> {
+    const chosen = negotiate(req.get('accept'), SD_OFFERED);
+    res.vary('Accept');
+    if (!chosen) {
+      sendText(res, 406, `The service description is available as ${SD_OFFERED.join(', ')}.`);
+      return;
+    }
+    if (chosen.mediaType === 'text/html') {
+      const edit = parametersOf(req.url.split('?')[1] ?? '').get('edit')?.[0];
+      res.vary('Accept-Language');
+      sendRepresentation(req, res, new Representation(
+        workbenchPage({ language, baseIRI: config.baseIRI, examples: context.examples, initialQuery: edit }),
+        'text/html; charset=utf-8', { cacheControl: 'public, max-age=300' },
+      ));
+      return;
+    }
+    const status = state.status;
+    if (status.phase !== 'ready') {
+      sendText(res, 503, 'The data is still loading; the service description will be available when it is published.', { 'Retry-After': '5' });
+      return;
+    }
+    if (description?.version !== status.dataVersion) description = { version: status.dataVersion, representations: new Map() };
+    let representation = description.representations.get(chosen.mediaType);
+    if (!representation) {
+      const mediaType = chosen.mediaType as GraphMediaType;
+      representation = datasetStatistics(status.store, context.queries, 120_000)
+        .then((statistics) => serializeGraph(serviceDescription(endpointIRI, config.baseIRI, statistics), mediaType, SERVICE_DESCRIPTION_PREFIXES))
+        .then((body) => new Representation(body, `${mediaType}; charset=utf-8`, { cacheControl: 'public, max-age=300', lastModified: status.readyAt }));
+      description.representations.set(chosen.mediaType, representation);
+      representation.catch(() => description?.representations.delete(chosen.mediaType));
+    }
+    sendRepresentation(req, res, await representation);
+  }
+
+  async function handle(req: Request, res: Response): Promise<void> {
+    const language = negotiateLanguage(req.query.lang, req.get('accept-language'));
+    const search = req.url.split('?')[1] ?? '';
+    const urlParameters = parametersOf(search);
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    if (isRead && !urlParameters.has('query') && !urlParameters.has('update') && [...urlParameters.keys()].every((k) => PAGE_PARAMETERS.has(k))) {
+      await describeService(req, res, language);
+      return;
+    }
+
+    let request: QueryRequest | undefined;
+    try {
+      request = readQueryRequest({ method: req.method, contentType: req.get('content-type'), search, body: Buffer.isBuffer(req.body) ? req.body : undefined }, limits);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      sendText(res, error.status, error.message, error.headers);
+      return;
+    }
+    if (!request) {
+      await describeService(req, res, language);
+      return;
+    }
+
+    const status = state.status;
+    if (status.phase !== 'ready') {
+      sendText(res, 503, 'The data is still loading; try again in a few seconds.', { 'Retry-After': '5' });
+      return;
+    }
+    const kind = resultKindOf(queryForm(request.query));
+    const formatParameter = urlParameters.get('format')?.[0]
+      ?? (req.method === 'POST' && Buffer.isBuffer(req.body) && /x-www-form-urlencoded/i.test(req.get('content-type') ?? '')
+        ? parametersOf(req.body.toString('utf8')).get('format')?.[0] : undefined);
+    const mediaType = chooseResultFormat(kind, req.get('accept'), formatParameter);
+    res.vary('Accept');
+    if (!mediaType) {
+      const offered = offeredFormats(kind).join(', ');
+      sendText(res, 406, formatParameter !== undefined
+        ? `Unknown or unsuitable format "${formatParameter}" for this query; use one of: ${offered}.`
+        : `None of the formats in Accept fits this query; it can be answered as: ${offered}.`);
+      return;
+    }
+
+    const internal = context.internalToken !== undefined && req.get('x-citego-internal') === context.internalToken;
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if (!internal && !clients.acquire(client)) {
+      sendText(res, 429, `Too many queries at once from your address: this endpoint runs up to ${limits.maxConcurrentPerClient} queries per client at a time.`, { 'Retry-After': '1' });
+      return;
+    }
+    try {
+      await answer(req, res, request, kind, mediaType, status.store, status.dataVersion, language);
+    } catch (error) {
+      const failure = describeFailure(error, request.query, limits);
+      if (!failure) throw error;
+      sendText(res, failure.status, failure.text);
+    } finally {
+      if (!internal) clients.release(client);
+    }
+  }
+
+  async function answer(req: Request, res: Response, request: QueryRequest, kind: ResultKind, mediaType: ResultMediaType,
+    store: Store, dataVersion: string, language: PageLanguage): Promise<void> {
+    const cacheable = req.method !== 'POST' && !/no-cache|no-store/i.test(req.get('cache-control') ?? '');
+    const key = JSON.stringify([mediaType, language, request.query, request.defaultGraphs, request.namedGraphs]);
+    if (mediaType === 'text/html') res.vary('Accept-Language');
+    const cached = cacheable ? cache.get(dataVersion, key) : undefined;
+    if (cached) {
+      sendRepresentation(req, res, cached);
+      return;
+    }
+    // The store writes the machine formats itself; a page is built from JSON results or N-Triples.
+    const storeFormat = mediaType === 'text/html' ? (kind === 'graph' ? 'application/n-triples' : 'application/sparql-results+json') : mediaType;
+    const formats = {
+      solutions: (kind === 'graph' ? 'application/sparql-results+json' : storeFormat) as 'application/sparql-results+json',
+      graph: (kind === 'graph' ? storeFormat : 'application/n-triples') as 'application/n-triples',
+    };
+    const options = {
+      baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
+      timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes,
+    };
+    const result: SerializedResult = context.federation && context.federation.handles(request.query)
+      ? await context.federation.query(request, formats, options)
+      : await store.query(request.query, formats, options);
+    let body = result.body;
+    if (mediaType === 'text/html') {
+      const downloads = offeredFormats(result.kind).filter((m) => m !== 'text/html').map((m) => ({
+        label: m, href: `/sparql?${new URLSearchParams({ query: request.query, format: m })}`,
+      }));
+      const page = { language, baseIRI: config.baseIRI, query: request.query, downloads };
+      body = result.kind === 'graph' ? graphPage(body, page) : solutionsPage(body, page);
+    }
+    const representation = new Representation(body, contentTypeOf(mediaType), {
+      cacheControl: req.method === 'POST' ? 'no-store' : 'public, max-age=300',
+      lastModified: state.status.phase === 'ready' ? state.status.readyAt : undefined,
+    });
+    if (cacheable) cache.set(dataVersion, key, representation);
+    sendRepresentation(req, res, representation);
+  }
+
+  return router;
+}
+
