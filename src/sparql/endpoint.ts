@@ -200,7 +200,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
       return;
     }
     try {
-      await answer(req, res, request, kind, mediaType, status.store, status.dataVersion, language);
+      await answer(req, res, request, kind, mediaType, status.store, status.dataVersion, language, internal ? undefined : client);
     } catch (error) {
       const failure = describeFailure(error, request.query, limits);
       if (!failure) throw error;
@@ -211,7 +211,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
   }
 
   async function answer(req: Request, res: Response, request: QueryRequest, kind: ResultKind, mediaType: ResultMediaType,
-    store: Store, dataVersion: string, language: PageLanguage): Promise<void> {
+    store: Store, dataVersion: string, language: PageLanguage, client: string | undefined): Promise<void> {
     const cacheable = req.method !== 'POST' && !/no-cache|no-store/i.test(req.get('cache-control') ?? '');
     const key = JSON.stringify([mediaType, language, request.query, request.defaultGraphs, request.namedGraphs]);
     if (mediaType === 'text/html') res.vary('Accept-Language');
@@ -228,7 +228,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
     };
     const options = {
       baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
-      timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes,
+      timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes, client,
     };
     const result: SerializedResult = context.federation && context.federation.handles(request.query)
       ? await context.federation.query(request, formats, options)

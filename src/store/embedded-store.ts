@@ -120,10 +120,13 @@ class Replica {
 
 interface QueuedQuery {
   readonly request: Extract<Request, { type: 'query' }>;
+  readonly client?: string;
   readonly deadline: number;
   readonly timeoutMs: number;
   readonly resolve: (result: SerializedResult) => void;
   readonly reject: (error: Error) => void;
+  /** Rejects the query if it is still waiting for a replica when its time is up. */
+  expiry?: NodeJS.Timeout;
 }
 
 function shared(bytes: Uint8Array): Uint8Array {
@@ -137,6 +140,8 @@ export class EmbeddedStore implements Store {
   private readonly replicas: Replica[] = [];
   private readonly snapshot: WorkerLoadSource[] = [];
   private readonly queue: QueuedQuery[] = [];
+  /** Queries running on replicas, by client. */
+  private readonly runningByClient = new Map<string, number>();
   private readonly replicaCount: number;
   private readonly queryTimeoutMs: number;
   private closed = false;
@@ -170,16 +175,24 @@ export class EmbeddedStore implements Store {
     this.ensureOpen();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     return new Promise<SerializedResult>((resolve, reject) => {
-      this.queue.push({
+      const queued: QueuedQuery = {
         request: {
           type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
           defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
         },
+        client: options.client,
         deadline: Date.now() + timeoutMs,
         timeoutMs,
         resolve,
         reject,
-      });
+      };
+      queued.expiry = setTimeout(() => {
+        const index = this.queue.indexOf(queued);
+        if (index < 0) return;
+        this.queue.splice(index, 1);
+        reject(new QueryTimeoutError(timeoutMs));
+      }, timeoutMs);
+      this.queue.push(queued);
       this.dispatch();
     });
   }
@@ -214,7 +227,10 @@ export class EmbeddedStore implements Store {
   async close(): Promise<void> {
     this.closed = true;
     for (const replica of this.replicas) replica.terminate();
-    for (const queued of this.queue.splice(0)) queued.reject(new StoreClosedError());
+    for (const queued of this.queue.splice(0)) {
+      clearTimeout(queued.expiry);
+      queued.reject(new StoreClosedError());
+    }
   }
 
   /** Replicas holding all the data, and how many there are in all: for health checks. */
@@ -258,36 +274,53 @@ export class EmbeddedStore implements Store {
     this.dispatch();
   }
 
+  /** Replicas one client may hold at once: all but one, so that another client always finds one. */
+  private get replicasPerClient(): number {
+    return Math.max(1, this.replicaCount - 1);
+  }
+
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    for (let index = 0; index < this.queue.length;) {
       const replica = this.replicas.find((r) => this.isReady(r) && !r.busy);
       if (!replica) return;
-      const queued = this.queue.shift()!;
-      const remaining = queued.deadline - Date.now();
-      if (remaining <= 0) {
-        queued.reject(new QueryTimeoutError(queued.timeoutMs));
+      const queued = this.queue[index]!;
+      if (queued.client !== undefined && (this.runningByClient.get(queued.client) ?? 0) >= this.replicasPerClient) {
+        index++;
         continue;
       }
-      this.run(replica, queued, remaining);
+      this.queue.splice(index, 1);
+      clearTimeout(queued.expiry);
+      this.run(replica, queued, queued.deadline - Date.now());
     }
+  }
+
+  private countRunning(client: string | undefined, delta: number): void {
+    if (client === undefined) return;
+    const count = (this.runningByClient.get(client) ?? 0) + delta;
+    if (count > 0) this.runningByClient.set(client, count);
+    else this.runningByClient.delete(client);
   }
 
   private run(replica: Replica, queued: QueuedQuery, remaining: number): void {
     replica.busy = true;
+    this.countRunning(queued.client, 1);
     let settled = false;
     // Oxigraph cannot interrupt a query: past its time, the replica's thread is ended.
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
+      this.countRunning(queued.client, -1);
       queued.reject(new QueryTimeoutError(queued.timeoutMs));
       replica.terminate();
       this.replace(replica);
-    }, remaining);
+      this.dispatch();
+    }, Math.max(0, remaining));
     const settle = (deliver: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       replica.busy = false;
+      this.countRunning(queued.client, -1);
       deliver();
       this.dispatch();
     };

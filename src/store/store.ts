@@ -27,6 +27,11 @@ export interface QueryOptions {
   readonly namedGraphs?: readonly string[];
   /** Refuse results whose serialisation is longer than this many bytes (QueryResultTooLargeError). */
   readonly maxResultBytes?: number;
+  /**
+   * Who asks (an address). A client never holds every replica at once: one stays free for the
+   * others, so that one client's runaway queries cannot stall everybody.
+   */
+  readonly client?: string;
 }
 
 export interface SerializedResult {
