@@ -43,7 +43,8 @@ function measure(task: TaskName, args: { files: string[]; dataDir: string }, hea
 
 interface Dataset { readonly size: Size; readonly dir: string; readonly files: string[]; readonly bytes: number; readonly triples: number }
 
-function prepare(size: Size, root: string): Dataset {
+/** Generates the dataset of a size (seed 42) under `root`. */
+export function prepareDataset(size: Size, root: string): Dataset {
   const dir = join(root, size.label);
   const result = generate({ documents: size.documents, seed: 42, outDir: dir });
   const files = readdirSync(dir).filter((f) => f.endsWith('.ttl')).sort().map((f) => join(dir, f));
@@ -54,7 +55,7 @@ export async function runKnowledgeGraphSuite(runs: number, log: (line: string) =
   const root = mkdtempSync(join(tmpdir(), 'citego-bench-'));
   try {
     log(`generating data: ${SIZES.map((s) => `${s.label} (${integer(s.documents)} documents)`).join(', ')}`);
-    const datasets = SIZES.map((size) => prepare(size, root));
+    const datasets = SIZES.map((size) => prepareDataset(size, root));
     const results = new Map<string, Measurement[]>();
     const failures = new Map<string, string>();
     const record = (dataset: Dataset, task: TaskName, outcome: Measurement | Error) => {

@@ -5,10 +5,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runEndpointSuite } from './endpoint.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
+  endpoint: runEndpointSuite,
 };
 
 async function main(): Promise<void> {

@@ -12,17 +12,27 @@ type Coding = 'br' | 'gzip';
 
 export class Representation {
   readonly body: Buffer;
-  /** Strong validator of the identity-coded bytes, quoted. */
-  readonly etag: string;
   private readonly encoded = new Map<Coding, Buffer>();
+  private validator: string | undefined;
 
   constructor(
     body: string | Buffer,
     readonly mediaType: string,
-    readonly options: { readonly cacheControl: string; readonly lastModified?: Date; readonly headers?: Readonly<Record<string, string>> },
+    readonly options: {
+      readonly cacheControl: string;
+      readonly lastModified?: Date;
+      readonly headers?: Readonly<Record<string, string>>;
+      /** False for answers no cache may keep (POST results): they need no validator. */
+      readonly validated?: boolean;
+    },
   ) {
     this.body = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    this.etag = `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
+  }
+
+  /** Strong validator of the identity-coded bytes, quoted; computed on first use. */
+  get etag(): string {
+    this.validator ??= `"${createHash('sha256').update(this.body).digest('base64url').slice(0, 27)}"`;
+    return this.validator;
   }
 
   /** The bytes in a content coding, compressed on first use. */
@@ -65,9 +75,9 @@ function matchesAny(header: string | undefined, etag: string): boolean {
 export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
   const compressible = representation.body.length >= COMPRESS_FROM && COMPRESSIBLE.test(representation.mediaType);
   const coding = compressible ? negotiateEncoding(req.get('accept-encoding'), ['br', 'gzip']) : 'identity';
-  const etag = representation.etagIn(coding);
-  const { cacheControl, lastModified, headers } = representation.options;
-  res.set('ETag', etag);
+  const { cacheControl, lastModified, headers, validated = true } = representation.options;
+  const etag = validated ? representation.etagIn(coding) : undefined;
+  if (etag) res.set('ETag', etag);
   res.set('Cache-Control', cacheControl);
   if (lastModified) res.set('Last-Modified', lastModified.toUTCString());
   if (compressible) res.vary('Accept-Encoding');
@@ -76,7 +86,7 @@ export function sendRepresentation(req: Request, res: Response, representation: 
   const ifNoneMatch = req.get('if-none-match');
   const ifModifiedSince = req.get('if-modified-since');
   const notModified = ifNoneMatch !== undefined
-    ? matchesAny(ifNoneMatch, etag)
+    ? etag !== undefined && matchesAny(ifNoneMatch, etag)
     : lastModified !== undefined && ifModifiedSince !== undefined && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
   if (notModified && (req.method === 'GET' || req.method === 'HEAD')) {
     res.status(304).end();

@@ -230,9 +230,13 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
       baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
       timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes, client,
     };
-    const result: SerializedResult = context.federation && context.federation.handles(request.query)
-      ? await context.federation.query(request, formats, options)
+    const federated = context.federation?.handles(request.query) ?? false;
+    const queryStarted = performance.now();
+    const result: SerializedResult = federated
+      ? await context.federation!.query(request, formats, options)
       : await store.query(request.query, formats, options);
+    // Server-Timing shows a client (and browsers' developer tools) where the time went.
+    res.set('Server-Timing', `${federated ? 'federation' : 'store'};dur=${(performance.now() - queryStarted).toFixed(2)}`);
     let body = result.body;
     if (mediaType === 'text/html') {
       const downloads = offeredFormats(result.kind).filter((m) => m !== 'text/html').map((m) => ({
@@ -243,6 +247,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
     }
     const representation = new Representation(body, contentTypeOf(mediaType), {
       cacheControl: req.method === 'POST' ? 'no-store' : 'public, max-age=300',
+      validated: req.method !== 'POST',
       lastModified: state.status.phase === 'ready' ? state.status.readyAt : undefined,
     });
     if (cacheable) cache.set(dataVersion, key, representation);
