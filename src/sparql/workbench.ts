@@ -24,7 +24,7 @@ const TEXTS = {
   form: { fr: 'Requête', en: 'Query', es: 'Consulta' },
   format: { fr: 'Format', en: 'Format', es: 'Formato' },
   submit: { fr: 'Exécuter la requête', en: 'Run the query', es: 'Ejecutar la consulta' },
-  endpoint: { fr: 'Adresse du point d\'accès', en: 'Endpoint address', es: 'Dirección del punto de acceso' },
+  endpoint: { fr: 'Adresse du point d\'accès :', en: 'Endpoint address:', es: 'Dirección del punto de acceso:' },
 } as const;
 
 /** The prefixes declared at the top of a new query, for the namespaces CITEGO's data uses. */
@@ -82,7 +82,7 @@ export function workbenchPage(options: WorkbenchOptions): string {
     },
     body: html`<h1>${TEXTS.title[language]}</h1>
 <p class="lead">${TEXTS.intro[language]}</p>
-<p>${TEXTS.endpoint[language]} : <code>${endpoint}</code></p>
+<p>${TEXTS.endpoint[language]} <code>${endpoint}</code></p>
 <div id="yasgui"></div>
 <noscript><form method="get" action="/sparql">
 <label for="query">${TEXTS.form[language]}</label><br>
