@@ -26,7 +26,7 @@ export async function startService(options: { env?: NodeJS.ProcessEnv; replicas?
     phase: 'ready', store, build, readyAt: new Date(Math.floor(Date.now() / 1000) * 1000), triples: await store.size(),
     counts: { 'http://localhost:3000/ontology#Document': 68, 'http://xmlns.com/foaf/0.1/Person': 24 }, dataVersion: 'test',
   };
-  const server = createServer(service.app);
+  const server = createServer(service.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const store = new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs });
   const service = await assembleService(config);
   const { rules, queries, state } = service;
-  const server = createServer(service.app);
+  const server = createServer(service.handler);
   await listen(server, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

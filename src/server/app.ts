@@ -4,17 +4,14 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ServiceConfig } from '../config.js';
-import { allPrefixes } from '../rdf/namespaces.js';
-import { serializeQuads } from '../rdf/rdfjs.js';
 import type { ExampleQuery } from '../sparql/examples.js';
 import { sparqlRoutes, DEFAULT_SPARQL_LIMITS } from '../sparql/endpoint.js';
 import type { FederationEngine } from '../sparql/federation/engine.js';
 import type { ServiceQueries } from '../sparql/queries.js';
 import type { ValidationRules } from '../validation/gate.js';
-import { homePage, type ServicePart } from './home.js';
-import { html } from './html.js';
-import { negotiateLanguage, type PageLanguage } from './language.js';
-import { renderPage } from './layout.js';
+import { homePage, type BrowseLink, type ServicePart } from './home.js';
+import { negotiateLanguage } from './language.js';
+import { notFoundPage } from '../linked-data/pages/not-found.js';
 import type { ServiceState } from './state.js';
 
 export interface AppContext {
@@ -25,28 +22,22 @@ export interface AppContext {
   readonly examples: readonly ExampleQuery[];
   /** Evaluates queries with SERVICE clauses; without it they are refused as unsupported. */
   readonly federation?: FederationEngine;
+  /** More route families (linked data around dereferencing), mounted before the 404. */
+  readonly routers?: readonly express.Router[];
+  /** Lists of things to browse, linked from the home page. */
+  readonly browse?: readonly BrowseLink[];
 }
-
-const NOT_FOUND: Record<PageLanguage, { title: string; text: string }> = {
-  fr: { title: 'Page introuvable', text: 'Aucune ressource ne répond à cette adresse. Revenez à l\'accueil pour parcourir les données.' },
-  en: { title: 'Page not found', text: 'Nothing answers at this address. Go back to the home page to browse the data.' },
-  es: { title: 'Página no encontrada', text: 'Nada responde en esta dirección. Vuelva a la página de inicio para recorrer los datos.' },
-};
 
 function prefersHtml(req: Request): boolean {
   return req.accepts(['text/html', 'application/json']) === 'text/html';
 }
 
 export async function createApp(context: AppContext): Promise<express.Express> {
-  const { state, rules, config } = context;
+  const { state, config } = context;
   const app = express();
   app.disable('x-powered-by');
   // Responses that deserve a validator get a strong one from their bytes (Representation).
   app.set('etag', false);
-
-  const prefixes = allPrefixes(config.baseIRI);
-  const ontologyTurtle = await serializeQuads(rules.ontologyQuads, { format: 'text/turtle', prefixes });
-  const shapesTurtle = await serializeQuads(rules.shapesQuads, { format: 'text/turtle', prefixes });
 
   const parts: ServicePart[] = [
     {
@@ -59,17 +50,35 @@ export async function createApp(context: AppContext): Promise<express.Express> {
       },
     },
     {
-      path: '/ontology.ttl',
-      title: { fr: 'Ontologie CITEGO (Turtle)', en: 'CITEGO ontology (Turtle)', es: 'Ontología CITEGO (Turtle)' },
+      path: '/doc/scheme/atlas.html',
+      title: { fr: 'Atlas relationnel', en: 'Relational atlas', es: 'Atlas relacional' },
       description: {
-        fr: 'Le modèle des fiches, des acteurs, des lieux et de l\'atlas, en français et en anglais.',
-        en: 'The model of sheets, actors, places and the atlas, in French and English.',
-        es: 'El modelo de las fichas, los actores, los lugares y el atlas, en francés y en inglés.',
+        fr: 'Les descripteurs de l\'atlas, à parcourir de proche en proche, et les fiches qu\'ils indexent.',
+        en: 'The atlas descriptors, to explore from neighbour to neighbour, and the sheets they index.',
+        es: 'Los descriptores del atlas, para recorrer de vecino en vecino, y las fichas que indexan.',
       },
     },
     {
-      path: '/shapes.ttl',
-      title: { fr: 'Formes SHACL (Turtle)', en: 'SHACL shapes (Turtle)', es: 'Formas SHACL (Turtle)' },
+      path: '/browse/document',
+      title: { fr: 'Toutes les fiches', en: 'All the sheets', es: 'Todas las fichas' },
+      description: {
+        fr: 'Le fonds documentaire : expériences, analyses, propositions, ressources. Voir aussi les dossiers, les acteurs et les lieux.',
+        en: 'The collection: experiences, analyses, proposals, resources. See also the dossiers, the actors and the places.',
+        es: 'El fondo documental: experiencias, análisis, propuestas, recursos. Véanse también los dossiers, los actores y los lugares.',
+      },
+    },
+    {
+      path: '/ontology',
+      title: { fr: 'Ontologie CITEGO', en: 'CITEGO ontology', es: 'Ontología CITEGO' },
+      description: {
+        fr: 'Le modèle des fiches, des acteurs, des lieux et de l\'atlas, documenté en français et en anglais ; en Turtle, JSON-LD, N-Triples, RDF/XML.',
+        en: 'The model of sheets, actors, places and the atlas, documented in French and English; in Turtle, JSON-LD, N-Triples, RDF/XML.',
+        es: 'El modelo de las fichas, los actores, los lugares y el atlas, documentado en francés y en inglés; en Turtle, JSON-LD, N-Triples, RDF/XML.',
+      },
+    },
+    {
+      path: '/shapes',
+      title: { fr: 'Formes SHACL', en: 'SHACL shapes', es: 'Formas SHACL' },
       description: {
         fr: 'Les règles que toute donnée respecte avant d\'être publiée ; validez vos propres fichiers avec elles.',
         en: 'The rules every record meets before it is published; validate your own files with them.',
@@ -87,7 +96,7 @@ export async function createApp(context: AppContext): Promise<express.Express> {
     },
   ];
 
-  app.get('/', homePage(state, parts));
+  app.get('/', homePage(state, parts, context.browse));
   app.use(sparqlRoutes({
     config, state, queries: context.queries, examples: context.examples, federation: context.federation,
     internalToken: context.federation?.internalToken,
@@ -106,20 +115,12 @@ export async function createApp(context: AppContext): Promise<express.Express> {
     }
   });
 
-  const turtle = (body: string) => (_req: Request, res: Response): void => {
-    res.set('Access-Control-Allow-Origin', '*').type('text/turtle; charset=utf-8').send(body);
-  };
-  app.get('/ontology.ttl', turtle(ontologyTurtle));
-  app.get('/shapes.ttl', turtle(shapesTurtle));
+  for (const router of context.routers ?? []) app.use(router);
 
   app.use((req, res) => {
     if (prefersHtml(req)) {
       const language = negotiateLanguage(req.query.lang, req.get('accept-language'));
-      const texts = NOT_FOUND[language];
-      res.status(404).type('html').send(renderPage({
-        language, title: texts.title, path: req.path,
-        body: html`<h1>${texts.title}</h1><p>${texts.text}</p><p><a href="/?lang=${language}">/</a></p>`,
-      }));
+      res.status(404).type('html').send(notFoundPage(`${config.baseIRI}${req.path.slice(1)}`, language));
     } else {
       res.status(404).json({ error: 'not found', path: req.path });
     }

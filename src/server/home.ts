@@ -33,6 +33,7 @@ const AUDIENCE: Texts = {
 const WORDS = {
   holds: { fr: 'Ce que contient le service', en: 'What the service holds', es: 'Lo que contiene el servicio' },
   parts: { fr: 'Les parties du service', en: 'Parts of the service', es: 'Partes del servicio' },
+  browse: { fr: 'Parcourir', en: 'Browse', es: 'Recorrer' },
   kind: { fr: 'Type', en: 'Kind', es: 'Tipo' },
   count: { fr: 'Nombre', en: 'Number', es: 'Número' },
   triples: { fr: 'triplets RDF au total', en: 'RDF triples in all', es: 'tripletas RDF en total' },
@@ -60,7 +61,13 @@ function localName(iri: string): string {
   return iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
 }
 
-export function homePage(state: ServiceState, parts: readonly ServicePart[]) {
+/** A list of things of one kind, to browse. */
+export interface BrowseLink {
+  readonly path: string;
+  readonly title: Texts;
+}
+
+export function homePage(state: ServiceState, parts: readonly ServicePart[], browse: readonly BrowseLink[] = []) {
   return (req: Request, res: Response): void => {
     const language = negotiateLanguage(req.query.lang, req.get('accept-language'));
     res.vary('Accept-Language');
@@ -88,7 +95,8 @@ export function homePage(state: ServiceState, parts: readonly ServicePart[]) {
 <p>${AUDIENCE[language]}</p>
 ${holdings}
 <h2>${WORDS.parts[language]}</h2>
-<ul class="parts">${partList}</ul>`;
+<ul class="parts">${partList}</ul>
+${browse.length ? html`<h2>${WORDS.browse[language]}</h2><ul class="browse">${browse.map((b) => html`<li><a href="${b.path}?lang=${language}">${b.title[language]}</a></li>`)}</ul>` : ''}`;
     if (status.phase !== 'ready') res.status(503).set('Retry-After', '5');
     res.type('html').send(renderPage({
       language,

@@ -4,7 +4,7 @@
  * coding compressed once and kept with the representation.
  */
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { negotiateEncoding } from './negotiation.js';
 
@@ -72,30 +72,42 @@ function matchesAny(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-export function sendRepresentation(req: Request, res: Response, representation: Representation): void {
+/** Adds a field to Vary, once. */
+export function addVary(res: ServerResponse, field: string): void {
+  const current = res.getHeader('Vary');
+  const fields = typeof current === 'string' ? current.split(',').map((f) => f.trim()).filter(Boolean) : [];
+  if (!fields.some((f) => f.toLowerCase() === field.toLowerCase())) res.setHeader('Vary', [...fields, field].join(', '));
+}
+
+/**
+ * Sends a representation with node's own request and response objects (express's extend them),
+ * so that the dereferencing hot path can answer without any middleware.
+ */
+export function sendRepresentation(req: IncomingMessage, res: ServerResponse, representation: Representation): void {
   const compressible = representation.body.length >= COMPRESS_FROM && COMPRESSIBLE.test(representation.mediaType);
-  const coding = compressible ? negotiateEncoding(req.get('accept-encoding'), ['br', 'gzip']) : 'identity';
+  const coding = compressible ? negotiateEncoding(req.headers['accept-encoding'], ['br', 'gzip']) : 'identity';
   const { cacheControl, lastModified, headers, validated = true } = representation.options;
   const etag = validated ? representation.etagIn(coding) : undefined;
-  if (etag) res.set('ETag', etag);
-  res.set('Cache-Control', cacheControl);
-  if (lastModified) res.set('Last-Modified', lastModified.toUTCString());
-  if (compressible) res.vary('Accept-Encoding');
-  if (headers) res.set(headers);
+  if (etag) res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', cacheControl);
+  if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString());
+  if (compressible) addVary(res, 'Accept-Encoding');
+  if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
-  const ifNoneMatch = req.get('if-none-match');
-  const ifModifiedSince = req.get('if-modified-since');
+  const ifNoneMatch = req.headers['if-none-match'];
+  const ifModifiedSince = req.headers['if-modified-since'];
   const notModified = ifNoneMatch !== undefined
     ? etag !== undefined && matchesAny(ifNoneMatch, etag)
     : lastModified !== undefined && ifModifiedSince !== undefined && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
   if (notModified && (req.method === 'GET' || req.method === 'HEAD')) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
   const bytes = representation.bytesIn(coding);
-  res.set('Content-Type', representation.mediaType);
-  if (coding !== 'identity') res.set('Content-Encoding', coding);
-  res.set('Content-Length', String(bytes.length));
+  res.setHeader('Content-Type', representation.mediaType);
+  if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
+  res.setHeader('Content-Length', bytes.length);
   if (req.method === 'HEAD') res.end();
   else res.end(bytes);
 }

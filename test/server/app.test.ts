@@ -72,7 +72,7 @@ describe('service parts', () => {
   it('answers 404 with a page for people and JSON for programs', async () => {
     const page = await fetch(`${origin}/nowhere`, { headers: { Accept: 'text/html' } });
     expect(page.status).toBe(404);
-    expect(await page.text()).toContain('Page introuvable');
+    expect(await page.text()).toContain('Ressource introuvable');
     const json = await fetch(`${origin}/nowhere`, { headers: { Accept: 'application/json' } });
     expect(json.status).toBe(404);
     expect(await json.json()).toEqual({ error: 'not found', path: '/nowhere' });
@@ -85,7 +85,7 @@ describe('while loading', () => {
     loading.status = { phase: 'loading', progress: { phase: 'validate', bytesDone: 40, bytesTotal: 100 } };
     const service = await assembleService(loadConfig({ BASE_IRI: BASE }), await projectRules());
     service.state.status = loading.status;
-    const other = createServer(service.app);
+    const other = createServer(service.handler);
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       const address = other.address();

@@ -1,0 +1,211 @@
+/**
+ * Dereferencing, the hot path of crawlers and harvesters: `/id/…` answers 303 See Other to the
+ * description in the format Accept prefers; `/doc/…` serves the description, negotiated or in
+ * the format its extension names, with Vary, Content-Location, Link rel="alternate", a strong
+ * ETag, Last-Modified, Cache-Control and CORS. It runs on node:http's own objects, before any
+ * middleware, and serves prepared bytes: each description is queried once per version of the
+ * data, each format written once, then kept within a budget of memory.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serializeGraph } from '../rdf/serialize.js';
+import { allPrefixes } from '../rdf/namespaces.js';
+import { negotiateLanguage, type PageLanguage } from '../server/language.js';
+import { RepresentationCache } from '../server/representation-cache.js';
+import { addVary, Representation, sendRepresentation } from '../server/representation.js';
+import type { ServiceState } from '../server/state.js';
+import { Describer, type Description } from './describe.js';
+import { DESCRIPTION_FORMATS, jsonLdProfile, negotiateFormat, type DescriptionFormat, type JsonLdProfile } from './formats.js';
+import type { IriPolicy } from './iri-policy.js';
+import { toJsonLd } from './jsonld.js';
+import type { OntologyIndex } from './ontology-index.js';
+import { notFoundPage } from './pages/not-found.js';
+import { renderDescriptionPage } from './pages/render.js';
+import { DescriptionView } from './view.js';
+
+export interface DereferenceOptions {
+  readonly state: ServiceState;
+  readonly policy: IriPolicy;
+  readonly describer: Describer;
+  readonly ontology: OntologyIndex;
+  readonly jsonLdContext: Record<string, unknown>;
+  readonly contextUrl: string;
+  /** Memory kept for prepared representations, in bytes. */
+  readonly cacheBytes: number;
+}
+
+const CACHE_CONTROL = 'public, max-age=300';
+const AVAILABLE = DESCRIPTION_FORMATS.map((f) => f.mediaType).join(', ');
+
+function plain(res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(`${text}\n`);
+}
+
+/** An empty document of the asked format, for a 404 that a program can still parse. */
+function emptyDocument(format: DescriptionFormat, thing: string): string {
+  switch (format.name) {
+    case 'turtle':
+    case 'ntriples': return `# ${thing} is not described here (404 Not Found).\n`;
+    case 'jsonld': return '{ "@graph": [] }\n';
+    case 'rdfxml': return `<?xml version="1.0" encoding="utf-8"?>\n<!-- ${thing.replace(/--/g, '')} is not described here (404 Not Found). -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n`;
+    case 'html': return '';
+  }
+}
+
+export class Dereferencer {
+  private readonly representations: RepresentationCache;
+  private readonly descriptions = new Map<string, Promise<Description | undefined>>();
+  private descriptionsVersion = '';
+  private readonly prefixes: Record<string, string>;
+
+  constructor(private readonly options: DereferenceOptions) {
+    this.representations = new RepresentationCache(options.cacheBytes);
+    this.prefixes = { ...allPrefixes(options.policy.baseIRI), hydra: 'http://www.w3.org/ns/hydra/core#' };
+  }
+
+  /** Answers requests under /id/ and /doc/; false for any other path. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (!path.startsWith('/id/') && !path.startsWith('/doc/')) return false;
+    this.answer(req, res, path, query < 0 ? '' : url.slice(query + 1)).catch((error: unknown) => {
+      console.error(`error on ${req.method} ${url}:`, error);
+      if (!res.headersSent) plain(res, 500, 'internal error');
+      else res.destroy();
+    });
+    return true;
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Accept, If-None-Match');
+      res.setHeader('Access-Control-Max-Age', '86400');
+      res.end();
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      plain(res, 405, `Linked data is read with GET or HEAD, not ${method}.`, { Allow: 'GET, HEAD, OPTIONS' });
+      return;
+    }
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Content-Location, Vary, Location');
+    const parameters = new URLSearchParams(search);
+    const language = negotiateLanguage(parameters.get('lang') ?? undefined, req.headers['accept-language']);
+    const parsed = this.options.policy.parse(path, search);
+    const negotiated = negotiateFormat(req.headers.accept);
+    const status = this.options.state.status;
+
+    if (!parsed) {
+      await this.notFound(req, res, negotiated?.format ?? DESCRIPTION_FORMATS[0]!, `${this.options.policy.baseIRI}${path.slice(1)}`, language);
+      return;
+    }
+    if (status.phase !== 'ready') {
+      plain(res, 503, 'The data is still loading; try again in a few seconds.', { 'Retry-After': '5' });
+      return;
+    }
+    const explicit = parsed.kind === 'description' ? parsed.format : undefined;
+    if (!explicit) addVary(res, 'Accept');
+    const format = explicit ?? negotiated?.format;
+    if (!format) {
+      plain(res, 406, `This description is available as ${AVAILABLE}; none of them is acceptable to your client.`);
+      return;
+    }
+    const page = parsed.kind === 'description' ? parsed.page : 1;
+    const description = await this.describe(parsed.thing, page, status.dataVersion);
+    if (!description) {
+      await this.notFound(req, res, format, parsed.thing, language);
+      return;
+    }
+    if (parsed.kind === 'thing') {
+      // 303: the IRI names a thing, not a document; its description is elsewhere.
+      res.statusCode = 303;
+      res.setHeader('Location', this.options.policy.descriptionPath(parsed.thing, format));
+      res.setHeader('Cache-Control', CACHE_CONTROL);
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`See ${this.options.policy.descriptionPath(parsed.thing, format)}\n`);
+      return;
+    }
+    const profile = format.name === 'jsonld' ? jsonLdProfile(explicit ? undefined : negotiated?.range, parameters.get('profile') ?? undefined) : 'compacted';
+    if (format.name === 'html') addVary(res, 'Accept-Language');
+    const representation = await this.representation(description, format, language, profile, status.dataVersion, status.readyAt);
+    if (!representation) {
+      plain(res, 406, `This description cannot be written as ${format.label}; it is available as ${AVAILABLE.replace(`, ${format.mediaType}`, '')}.`);
+      return;
+    }
+    if (!explicit) res.setHeader('Content-Location', this.options.policy.descriptionPath(parsed.thing, format, page));
+    sendRepresentation(req, res, representation);
+  }
+
+  private describe(thing: string, page: number, version: string): Promise<Description | undefined> {
+    if (version !== this.descriptionsVersion) {
+      this.descriptions.clear();
+      this.descriptionsVersion = version;
+    }
+    const key = `${thing} ${page}`;
+    let pending = this.descriptions.get(key);
+    if (!pending) {
+      const status = this.options.state.status;
+      if (status.phase !== 'ready') return Promise.resolve(undefined);
+      pending = this.options.describer.describe(status.store, thing, page);
+      this.descriptions.set(key, pending);
+      pending.catch(() => this.descriptions.delete(key));
+      // The quads are only needed until every format is written; the representations stay cached.
+      setTimeout(() => this.descriptions.delete(key), 60_000).unref();
+    }
+    return pending;
+  }
+
+  private async representation(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile,
+    version: string, publishedAt: Date): Promise<Representation | undefined> {
+    const key = `${description.thing} ${description.page} ${format.name} ${format.name === 'html' ? language : ''} ${format.name === 'jsonld' ? profile : ''}`;
+    const cached = this.representations.get(version, key);
+    if (cached) return cached;
+    let body: string;
+    try {
+      body = await this.write(description, format, language, profile);
+    } catch {
+      // RDF/XML cannot write a predicate whose IRI does not end with an XML name.
+      return undefined;
+    }
+    const { policy } = this.options;
+    const links = DESCRIPTION_FORMATS.filter((f) => f !== format)
+      .map((f) => `<${policy.descriptionPath(description.thing, f, description.page)}>; rel="alternate"; type="${f.mediaType}"`);
+    if (description.page < description.pages) links.push(`<${policy.descriptionPath(description.thing, format, description.page + 1)}>; rel="next"`);
+    if (description.page > 1) links.push(`<${policy.descriptionPath(description.thing, format, description.page - 1)}>; rel="prev"`);
+    if (format.name === 'jsonld' && profile === 'compacted') links.push(`<${this.options.contextUrl}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`);
+    const representation = new Representation(body, `${format.mediaType}; charset=utf-8`, {
+      cacheControl: CACHE_CONTROL,
+      lastModified: publishedAt,
+      headers: { Link: links.join(', ') },
+    });
+    this.representations.set(version, key, representation);
+    return representation;
+  }
+
+  private write(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile): Promise<string> | string {
+    switch (format.name) {
+      case 'html': return renderDescriptionPage(new DescriptionView(description), { language, policy: this.options.policy, ontology: this.options.ontology });
+      case 'jsonld': return toJsonLd(description.quads, profile, this.options.jsonLdContext, this.options.contextUrl);
+      case 'turtle': return serializeGraph(description.quads, 'text/turtle', this.prefixes);
+      case 'ntriples': return serializeGraph(description.quads, 'application/n-triples', this.prefixes);
+      case 'rdfxml': return serializeGraph(description.quads, 'application/rdf+xml', this.prefixes);
+    }
+  }
+
+  private async notFound(req: IncomingMessage, res: ServerResponse, format: DescriptionFormat, thing: string, language: PageLanguage): Promise<void> {
+    res.statusCode = 404;
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    const body = format.name === 'html' ? notFoundPage(thing, language) : emptyDocument(format, thing);
+    res.setHeader('Content-Type', `${format.mediaType}; charset=utf-8`);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+}
