@@ -32,8 +32,8 @@ describe('home page', () => {
     const page = await response.text();
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('<th scope="row">Fiches</th><td class="number">68</td>');
-    expect(page).toContain('href="/ontology.ttl"');
-    expect(page).toContain('href="/shapes.ttl"');
+    for (const part of ['/sparql', '/ontology', '/shapes', '/doc/scheme/atlas.html', '/browse/document']) expect(page).toContain(`href="${part}"`);
+    expect(page).toContain('href="/browse/descriptor?lang=fr"');
   });
 
   it('follows Accept-Language, and ?lang= over it', async () => {
