@@ -14,6 +14,7 @@ import type { ServiceQueries } from '../sparql/queries.js';
 import { DESCRIPTION_FORMATS } from './formats.js';
 import type { IriPolicy } from './iri-policy.js';
 import { say, type Texts, UI } from './pages/texts.js';
+import { buildSitemaps } from './sitemap.js';
 import { labelsOf, type ThingIndex } from './thing-index.js';
 import { DescriptionView } from './view.js';
 
@@ -34,7 +35,6 @@ export const KINDS: Readonly<Record<string, Texts>> = {
 };
 
 const PER_PAGE = 100;
-const URLS_PER_SITEMAP = 50_000;
 const HTML_FORMAT = DESCRIPTION_FORMATS[0]!;
 
 export interface LinkedDataRoutesOptions {
@@ -45,10 +45,6 @@ export interface LinkedDataRoutesOptions {
   readonly index: ThingIndex;
   readonly contextPath: string;
   readonly jsonLdContext: Record<string, unknown>;
-}
-
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function linkedDataRoutes(options: LinkedDataRoutesOptions): express.Router {
@@ -112,18 +108,12 @@ ${pages > 1 ? html`<nav class="pagination"><p>${page > 1 ? html`<a rel="prev" hr
   const sitemapFiles = async (store: Parameters<ThingIndex['things']>[0], version: string, publishedAt: Date): Promise<Representation[]> => {
     const things = await index.things(store, version);
     const entries = [
-      `<url><loc>${xmlEscape(config.baseIRI)}</loc></url>`,
-      ...Object.keys(KINDS).map((kind) => `<url><loc>${xmlEscape(new URL(`browse/${kind}`, config.baseIRI).href)}</loc></url>`),
-      ...things.map((t) => `<url><loc>${xmlEscape(policy.descriptionUrl(t.iri, HTML_FORMAT))}</loc>${t.lastmod ? `<lastmod>${t.lastmod}</lastmod>` : ''}</url>`),
+      { loc: config.baseIRI },
+      ...Object.keys(KINDS).map((kind) => ({ loc: new URL(`browse/${kind}`, config.baseIRI).href })),
+      ...things.map((t) => ({ loc: policy.descriptionUrl(t.iri, HTML_FORMAT), lastmod: t.lastmod })),
     ];
-    const urlset = (chunk: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunk.join('\n')}\n</urlset>\n`;
-    const options = { cacheControl: 'public, max-age=3600', lastModified: publishedAt };
-    if (entries.length <= URLS_PER_SITEMAP) return [new Representation(urlset(entries), 'application/xml; charset=utf-8', options)];
-    const chunks: string[][] = [];
-    for (let i = 0; i < entries.length; i += URLS_PER_SITEMAP) chunks.push(entries.slice(i, i + URLS_PER_SITEMAP));
-    const indexXml = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunks.map((_, i) =>
-      `<sitemap><loc>${xmlEscape(new URL(`sitemap-${i + 1}.xml`, config.baseIRI).href)}</loc><lastmod>${publishedAt.toISOString()}</lastmod></sitemap>`).join('\n')}\n</sitemapindex>\n`;
-    return [new Representation(indexXml, 'application/xml; charset=utf-8', options), ...chunks.map((c) => new Representation(urlset(c), 'application/xml; charset=utf-8', options))];
+    return buildSitemaps(entries, config.baseIRI, publishedAt)
+      .map((xml) => new Representation(xml, 'application/xml; charset=utf-8', { cacheControl: 'public, max-age=3600', lastModified: publishedAt }));
   };
   const sendSitemap = async (req: Request, res: Response, number: number) => {
     const status = ready(res);
