@@ -90,7 +90,7 @@ export function linkedDataRoutes(options: LinkedDataRoutesOptions): express.Rout
 <ul class="links">${items.map(({ thing, label }) => html`<li><a href="${policy.descriptionPath(thing.iri, HTML_FORMAT)}?lang=${language}"${label?.language ? html` lang="${label.language}"` : ''}>${label?.value ?? thing.iri}</a></li>`)}</ul>
 ${pages > 1 ? html`<nav class="pagination"><p>${page > 1 ? html`<a rel="prev" href="${pageLink(page - 1)}">← ${say(UI.previous, language)}</a> ` : ''}${page < pages ? html`<a rel="next" href="${pageLink(page + 1)}">${say(UI.next, language)} →</a>` : ''}</p></nav>` : ''}`;
       const representation = new Representation(renderPage({
-        language, title: say(heading, language), path: `/browse/${kind}`, body,
+        language, title: say(heading, language), path: page > 1 ? `/browse/${kind}?page=${page}` : `/browse/${kind}`, body,
         head: html`<style>ul.links { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .2rem 1.5rem; padding-left: 1.1rem; }</style>`,
       }), 'text/html; charset=utf-8', { cacheControl: 'public, max-age=300', lastModified: status.readyAt });
       sendRepresentation(req, res, representation);

@@ -52,7 +52,7 @@ const FOOTER: Record<PageLanguage, string> = {
 export interface PageOptions {
   readonly language: PageLanguage;
   readonly title: string;
-  /** The page's own path, for the language switch. */
+  /** The page's own path (with its query, if any), for the language switch. */
   readonly path: string;
   readonly body: SafeHtml;
   /** schema.org description of what the page is about. */
@@ -65,9 +65,20 @@ export function siteName(language: PageLanguage): string {
   return SITE_NAME[language];
 }
 
+/** The same page in another language: its path with `lang` set, its other parameters kept. */
+export function inLanguage(path: string, language: PageLanguage): string {
+  const [pathname, query = ''] = path.split('?', 2) as [string, string?];
+  const parameters = new URLSearchParams(query);
+  parameters.set('lang', language);
+  return `${pathname}?${parameters.toString()}`;
+}
+
 export function renderPage(options: PageOptions): string {
   const { language } = options;
-  const switcher = PAGE_LANGUAGES.map((code) => html`<li><a href="${options.path}?lang=${code}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${LANGUAGE_NAMES[code]}</a></li>`);
+  const switcher = PAGE_LANGUAGES.map((code) => html`<li><a href="${inLanguage(options.path, code)}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${LANGUAGE_NAMES[code]}</a></li>`);
+  // Search engines pair the translations of a page by these links; the plain path negotiates.
+  const translations = [...PAGE_LANGUAGES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${inLanguage(options.path, code)}">`),
+    html`<link rel="alternate" hreflang="x-default" href="${options.path}">`];
   return `<!DOCTYPE html>\n${html`<html lang="${language}">
 <head>
 <meta charset="utf-8">
@@ -75,6 +86,7 @@ export function renderPage(options: PageOptions): string {
 <link rel="icon" href="data:,">
 <title>${options.title}</title>
 <style>${STYLE}</style>
+${translations}
 ${options.head ?? ''}
 ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(options.jsonLd)}</script>` : ''}
 </head>

@@ -8,7 +8,7 @@ import { citegoNamespaces, STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Term } from '../../rdf/terms.js';
 import { html, type SafeHtml } from '../../server/html.js';
 import type { PageLanguage } from '../../server/language.js';
-import { renderPage } from '../../server/layout.js';
+import { inLanguage, renderPage } from '../../server/layout.js';
 import { DESCRIPTION_FORMATS, type DescriptionFormat } from '../formats.js';
 import type { IriPolicy } from '../iri-policy.js';
 import type { OntologyIndex } from '../ontology-index.js';
@@ -53,7 +53,7 @@ class PageWriter {
   /** A page's own link to another page, in the same language. */
   href(iri: string, format: DescriptionFormat = HTML_FORMAT, page = 1): string {
     const path = this.context.policy.descriptionPath(iri, format, page);
-    return format.name === 'html' ? `${path}${path.includes('?') ? '&' : '?'}lang=${this.language}` : path;
+    return format.name === 'html' ? inLanguage(path, this.language) : path;
   }
 
   link(iri: string): SafeHtml {
@@ -140,8 +140,9 @@ class PageWriter {
     if (memberships.length === 0) return '';
     const items = memberships.map((membership) => {
       const other = this.view.values(membership, party)[0]?.value;
-      const roles = this.view.values(membership, `${org}role`).map((r) => this.view.labelText(r.value, this.language));
-      return html`<li>${other ? this.link(other) : membership}${roles.length ? html` <small>(${roles.join(', ')})</small>` : ''}</li>`;
+      const roles = this.view.values(membership, `${org}role`).map((r, i) => html`${i ? ', ' : ''}${this.link(r.value)}`);
+      const details = html`<a href="${this.href(membership)}">${this.t({ fr: 'détails', en: 'details', es: 'detalles' })}</a>`;
+      return html`<li>${other ? this.link(other) : ''} <small>(${roles.length ? html`${roles} · ` : ''}${details})</small></li>`;
     });
     return html`<section><h2>${this.t(heading)}</h2><ul class="links">${items}</ul></section>`;
   }
@@ -335,7 +336,7 @@ ${w.formats()}`;
   return renderPage({
     language,
     title: title?.value ?? view.thing,
-    path: policy.descriptionPath(view.thing, HTML_FORMAT, view.description.page).replace(/\?.*$/, ''),
+    path: policy.descriptionPath(view.thing, HTML_FORMAT, view.description.page),
     body,
     head: html`${PAGE_STYLE}<link rel="canonical" href="${policy.descriptionUrl(view.thing, HTML_FORMAT, view.description.page)}">${alternates}${view.description.pages > 1 && view.description.page < view.description.pages
       ? html`<link rel="next" href="${policy.descriptionPath(view.thing, HTML_FORMAT, view.description.page + 1)}">` : ''}`,
