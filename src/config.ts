@@ -20,6 +20,8 @@ export interface ServiceConfig {
   readonly storeReplicas: number;
   /** Time limit of a query, in milliseconds. */
   readonly queryTimeoutMs: number;
+  /** Memory for prepared descriptions (pages, JSON-LD…) kept for repeated requests, in MiB. */
+  readonly descriptionCacheMb: number;
   /** Remote SPARQL endpoints reached at another URL (a mirror, or a test double): from IRI → to URL. */
   readonly serviceRedirects: Readonly<Record<string, string>>;
 }
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     sparqlDir: resolve(root, 'sparql'),
     storeReplicas: parsePositiveInteger('STORE_REPLICAS', env.STORE_REPLICAS, 2),
     queryTimeoutMs: parsePositiveInteger('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 30_000),
+    descriptionCacheMb: parsePositiveInteger('DESCRIPTION_CACHE_MB', env.DESCRIPTION_CACHE_MB, 256),
     serviceRedirects: parseRedirects(env.SPARQL_SERVICE_REDIRECTS),
   };
 }

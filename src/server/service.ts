@@ -44,9 +44,6 @@ export interface Service {
   close(): Promise<void>;
 }
 
-/** Memory kept for prepared descriptions, unless DESCRIPTION_CACHE_MB says otherwise. */
-const DEFAULT_DESCRIPTION_CACHE_MB = 256;
-
 export async function assembleService(config: ServiceConfig, rules?: ValidationRules): Promise<Service> {
   const loadedRules = rules ?? await loadValidationRules(config);
   const queries = ServiceQueries.load(join(config.sparqlDir, 'service'));
@@ -69,7 +66,7 @@ export async function assembleService(config: ServiceConfig, rules?: ValidationR
   const dereferencer = new Dereferencer({
     state, policy, ontology, jsonLdContext: context, contextUrl,
     describer: new Describer(queries, policy),
-    cacheBytes: Number(process.env.DESCRIPTION_CACHE_MB ?? DEFAULT_DESCRIPTION_CACHE_MB) * 1024 * 1024,
+    cacheBytes: config.descriptionCacheMb * 1024 * 1024,
   });
   const graphs = [
     new StaticGraph({ path: '/ontology', quads: loadedRules.ontologyQuads, prefixes, jsonLdContext: context, contextUrl, lastModified: started, page: (language) => ontologyPage(ontology, language) }),

@@ -64,5 +64,8 @@ describe('npm start', () => {
     const run = start({ PORT: 'eighty' });
     expect(await run.exited).toBe(2);
     expect(run.output().stderr).toContain('configuration error: PORT must be an integer between 0 and 65535, not "eighty"');
+    const cache = start({ DESCRIPTION_CACHE_MB: '0.5' });
+    expect(await cache.exited).toBe(2);
+    expect(cache.output().stderr).toContain('configuration error: DESCRIPTION_CACHE_MB must be a positive integer, not "0.5"');
   });
 });
