@@ -5,7 +5,6 @@
  * loaded with the same triples (the peer). Result caches are cold: every query is a POST,
  * which the endpoint does not cache.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +14,12 @@ import { readExamples, withBase, type ExampleQuery } from '../src/sparql/example
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import { rdfFilesIn } from '../src/validation/gate.js';
 import { closedLoop, HttpClient, percentile } from './http-load.js';
-import { NODE_FLAGS, prepareDataset, SIZES } from './knowledge-graph.js';
+import { prepareDataset, SIZES } from './knowledge-graph.js';
+import { BENCH_BASE, startOurService } from './processes.js';
 import { startVirtuoso, virtuosoInstalled, type RunningVirtuoso } from './peers/virtuoso.js';
 import { integer, median, ratio, table, verdict } from './report.js';
 
-const BASE = 'http://localhost:3000/';
+const BASE = BENCH_BASE;
 const CLIENTS = 16;
 const LOAD_SECONDS = 8;
 
@@ -36,28 +36,6 @@ interface System {
   /** Runs one query; resolves to the number of result bytes, rejects on an error status. */
   run(query: ExampleQuery, text: string, client: number): Promise<number>;
   close(): Promise<void>;
-}
-
-async function startOurService(dataDir: string): Promise<{ origin: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, join(projectRoot(), 'dist', 'src', 'cli', 'start.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BASE_IRI: BASE, DATA_DIR: dataDir, STORE_REPLICAS: '2', QUERY_TIMEOUT_MS: '300000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  for (let i = 0; i < 1200; i++) {
-    const port = /listening on port (\d+)/.exec(output)?.[1];
-    if (port && /ready: /.test(output)) {
-      // The second replica loads after the service is ready: wait until both answer.
-      await new Promise((r) => setTimeout(r, 2000));
-      return { origin: `http://127.0.0.1:${port}`, process: child };
-    }
-    if (child.exitCode !== null) throw new Error(`the service stopped: ${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`the service did not start: ${output}`);
 }
 
 function accept(query: ExampleQuery): string {
@@ -123,7 +101,7 @@ async function runDataset(dataset: Dataset, examples: readonly ExampleQuery[], r
   writeFileSync(dump, await store.dump('application/n-triples'));
   const ours = await startOurService(dataset.dataDir);
   const systems: System[] = [
-    httpSystem('ours (HTTP)', `${ours.origin}/sparql`, {}, async () => { ours.process.kill(); }),
+    httpSystem('ours (HTTP)', `${ours.origin}/sparql`, {}, () => ours.stop()),
     directSystem(store),
   ];
   let virtuoso: RunningVirtuoso | undefined;

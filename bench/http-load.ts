@@ -53,18 +53,19 @@ export interface LoadResult {
 }
 
 /**
- * `clients` clients send requests back to back for `seconds`, each taking the next request of
- * the list in turn. Requests are asynchronous functions, so the same loop drives HTTP servers
- * and a store called directly.
+ * `clients` clients send requests back to back for `seconds` (or until `turns` requests are
+ * done), each taking the next request of the list in turn. Requests are asynchronous
+ * functions, so the same loop drives HTTP servers and a store called directly.
  */
-export async function closedLoop(clients: number, seconds: number, next: (client: number, turn: number) => Promise<boolean>): Promise<LoadResult> {
+export async function closedLoop(clients: number, seconds: number, next: (client: number, turn: number) => Promise<boolean>,
+  turns = Number.POSITIVE_INFINITY): Promise<LoadResult> {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let completed = 0;
   let failed = 0;
   const latencies: number[] = [];
   await Promise.all(Array.from({ length: clients }, async (_, client) => {
-    for (let turn = client; performance.now() < deadline; turn += clients) {
+    for (let turn = client; turn < turns && performance.now() < deadline; turn += clients) {
       const t0 = performance.now();
       const ok = await next(client, turn).catch(() => false);
       latencies.push(performance.now() - t0);

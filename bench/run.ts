@@ -5,12 +5,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runDereferenceSuite } from './dereference.js';
 import { runEndpointSuite } from './endpoint.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
   endpoint: runEndpointSuite,
+  dereference: runDereferenceSuite,
 };
 
 async function main(): Promise<void> {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  const cause = (error as Error).cause;
+  process.stderr.write(`bench: ${(error as Error).message}${cause instanceof Error ? ` (${cause.message})` : ''}\n`);
   process.exit(1);
 });

@@ -5,9 +5,9 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { freePort } from '../processes.js';
 
 export const VIRTUOSO_BINARY = '/usr/bin/virtuoso-t';
 export const ISQL_BINARY = '/usr/bin/isql-vt';
@@ -22,17 +22,6 @@ export interface RunningVirtuoso {
   /** Runs SQL (isql) as dba. */
   sql(statements: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function configuration(dir: string, sqlPort: number, httpPort: number, buffers: number): string {
