@@ -1,6 +1,6 @@
 /**
- * The W3C SPARQL 1.1 Protocol test suite (../shared/standards/sparql11-protocol-tests), run
- * against our endpoint: each test is an HTTP request with the status and result format the
+ * The W3C SPARQL 1.1 Protocol test suite (from w3c/rdf-tests, sparql/sparql11/protocol/, kept
+ * in test/fixtures/standards/ under the W3C test-suite licence), run against our endpoint: each test is an HTTP request with the status and result format the
  * standard expects. This endpoint is read-only, so the update tests must answer 4xx, as the
  * suite's notes say of read-only endpoints.
  */
@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad, type Term } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, ROOT } from '../helpers.js';
+import { BASE, FIXTURES } from '../helpers.js';
 import { startService, type RunningService } from '../service-harness.js';
 
-const SUITE = join(ROOT, '..', 'shared', 'standards', 'sparql11-protocol-tests');
+const SUITE = join(FIXTURES, 'standards', 'sparql11-protocol-tests');
 const MF = 'http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#';
 const HT = 'http://www.w3.org/2011/http#';
 const UT = 'http://www.w3.org/2009/sparql/tests/test-update#';
