@@ -55,9 +55,17 @@ function emptyDocument(format: DescriptionFormat, thing: string): string {
   }
 }
 
+/** The key of a prepared representation: what the bytes depend on, the description aside. */
+function representationKey(thing: string, page: number, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile): string {
+  return `${thing} ${page} ${format.name} ${format.name === 'html' ? language : ''} ${format.name === 'jsonld' ? profile : ''}`;
+}
+
 export class Dereferencer {
   private readonly representations: RepresentationCache;
+  /** Descriptions being queried or recently queried, shared by the formats written from them. */
   private readonly descriptions = new Map<string, Promise<Description | undefined>>();
+  /** Things known to exist in this version of the data: a 303 for them needs no query. */
+  private readonly known = new Set<string>();
   private descriptionsVersion = '';
   private readonly prefixes: Record<string, string>;
 
@@ -100,11 +108,11 @@ export class Dereferencer {
     const parameters = new URLSearchParams(search);
     const language = negotiateLanguage(parameters.get('lang') ?? undefined, req.headers['accept-language']);
     const parsed = this.options.policy.parse(path, search);
-    const negotiated = negotiateFormat(req.headers.accept);
     const status = this.options.state.status;
 
     if (!parsed) {
-      await this.notFound(req, res, negotiated?.format ?? DESCRIPTION_FORMATS[0]!, `${this.options.policy.baseIRI}${path.slice(1)}`, language);
+      const asked = negotiateFormat(req.headers.accept)?.format ?? DESCRIPTION_FORMATS[0]!;
+      await this.notFound(req, res, asked, `${this.options.policy.baseIRI}${path.slice(1)}`, language);
       return;
     }
     if (status.phase !== 'ready') {
@@ -112,19 +120,19 @@ export class Dereferencer {
       return;
     }
     const explicit = parsed.kind === 'description' ? parsed.format : undefined;
+    const negotiated = explicit ? undefined : negotiateFormat(req.headers.accept);
     if (!explicit) addVary(res, 'Accept');
     const format = explicit ?? negotiated?.format;
     if (!format) {
       plain(res, 406, `This description is available as ${AVAILABLE}; none of them is acceptable to your client.`);
       return;
     }
-    const page = parsed.kind === 'description' ? parsed.page : 1;
-    const description = await this.describe(parsed.thing, page, status.dataVersion);
-    if (!description) {
-      await this.notFound(req, res, format, parsed.thing, language);
-      return;
-    }
+    const version = status.dataVersion;
     if (parsed.kind === 'thing') {
+      if (!this.knows(parsed.thing, version) && !await this.describe(parsed.thing, 1, version)) {
+        await this.notFound(req, res, format, parsed.thing, language);
+        return;
+      }
       // 303: the IRI names a thing, not a document; its description is elsewhere.
       res.statusCode = 303;
       res.setHeader('Location', this.options.policy.descriptionPath(parsed.thing, format));
@@ -133,9 +141,20 @@ export class Dereferencer {
       res.end(`See ${this.options.policy.descriptionPath(parsed.thing, format)}\n`);
       return;
     }
-    const profile = format.name === 'jsonld' ? jsonLdProfile(explicit ? undefined : negotiated?.range, parameters.get('profile') ?? undefined) : 'compacted';
+    const { page } = parsed;
+    const profile = format.name === 'jsonld' ? jsonLdProfile(negotiated?.range, parameters.get('profile') ?? undefined) : 'compacted';
     if (format.name === 'html') addVary(res, 'Accept-Language');
-    const representation = await this.representation(description, format, language, profile, status.dataVersion, status.readyAt);
+    const key = representationKey(parsed.thing, page, format, language, profile);
+    let representation = this.representations.get(version, key);
+    if (!representation) {
+      const description = await this.describe(parsed.thing, page, version);
+      if (!description) {
+        await this.notFound(req, res, format, parsed.thing, language);
+        return;
+      }
+      representation = await this.write(description, format, language, profile, status.readyAt);
+      if (representation) this.representations.set(version, key, representation);
+    }
     if (!representation) {
       plain(res, 406, `This description cannot be written as ${format.label}; it is available as ${AVAILABLE.replace(`, ${format.mediaType}`, '')}.`);
       return;
@@ -144,9 +163,14 @@ export class Dereferencer {
     sendRepresentation(req, res, representation);
   }
 
+  private knows(thing: string, version: string): boolean {
+    return version === this.descriptionsVersion && this.known.has(thing);
+  }
+
   private describe(thing: string, page: number, version: string): Promise<Description | undefined> {
     if (version !== this.descriptionsVersion) {
       this.descriptions.clear();
+      this.known.clear();
       this.descriptionsVersion = version;
     }
     const key = `${thing} ${page}`;
@@ -155,6 +179,7 @@ export class Dereferencer {
       const status = this.options.state.status;
       if (status.phase !== 'ready') return Promise.resolve(undefined);
       pending = this.options.describer.describe(status.store, thing, page);
+      pending.then((description) => { if (description && version === this.descriptionsVersion) this.known.add(thing); }, () => {});
       this.descriptions.set(key, pending);
       pending.catch(() => this.descriptions.delete(key));
       // The quads are only needed until every format is written; the representations stay cached.
@@ -163,14 +188,12 @@ export class Dereferencer {
     return pending;
   }
 
-  private async representation(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile,
-    version: string, publishedAt: Date): Promise<Representation | undefined> {
-    const key = `${description.thing} ${description.page} ${format.name} ${format.name === 'html' ? language : ''} ${format.name === 'jsonld' ? profile : ''}`;
-    const cached = this.representations.get(version, key);
-    if (cached) return cached;
+  /** The representation of a description in a format, or undefined when the format cannot hold it. */
+  private async write(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile,
+    publishedAt: Date): Promise<Representation | undefined> {
     let body: string;
     try {
-      body = await this.write(description, format, language, profile);
+      body = await this.body(description, format, language, profile);
     } catch {
       // RDF/XML cannot write a predicate whose IRI does not end with an XML name.
       return undefined;
@@ -181,16 +204,14 @@ export class Dereferencer {
     if (description.page < description.pages) links.push(`<${policy.descriptionPath(description.thing, format, description.page + 1)}>; rel="next"`);
     if (description.page > 1) links.push(`<${policy.descriptionPath(description.thing, format, description.page - 1)}>; rel="prev"`);
     if (format.name === 'jsonld' && profile === 'compacted') links.push(`<${this.options.contextUrl}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`);
-    const representation = new Representation(body, `${format.mediaType}; charset=utf-8`, {
+    return new Representation(body, `${format.mediaType}; charset=utf-8`, {
       cacheControl: CACHE_CONTROL,
       lastModified: publishedAt,
       headers: { Link: links.join(', ') },
     });
-    this.representations.set(version, key, representation);
-    return representation;
   }
 
-  private write(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile): Promise<string> | string {
+  private body(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile): Promise<string> | string {
     switch (format.name) {
       case 'html': return renderDescriptionPage(new DescriptionView(description), { language, policy: this.options.policy, ontology: this.options.ontology });
       case 'jsonld': return toJsonLd(description.quads, profile, this.options.jsonLdContext, this.options.contextUrl);

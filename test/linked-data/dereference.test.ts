@@ -5,7 +5,7 @@
  * triples whatever the format.
  */
 import jsonld from 'jsonld';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTEXT_PATH, contextLoader, jsonLdContext } from '../../src/linked-data/jsonld.js';
 import { BASE } from '../helpers.js';
 import { startService, type RunningService } from '../service-harness.js';
@@ -137,6 +137,30 @@ describe('descriptions', () => {
     const descriptor = await parseRdf(await (await get(`doc/${THINGS.descriptor.slice(3)}.nt`)).text(), 'application/n-triples');
     const neighbourLabels = descriptor.filter((q) => q.subject.value === `${BASE}id/descriptor/circuits-courts` && q.predicate.value.endsWith('#prefLabel'));
     expect(neighbourLabels.map((q) => (q.object as { language: string }).language).sort()).toEqual(['en', 'es', 'fr']);
+  });
+
+  it('are queried once: a description already written, or a thing already seen, is answered without the store', async () => {
+    const store = running.store;
+    let queries = 0;
+    const counted = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A) => { queries += 1; return f(...args); };
+    const original = { construct: store.construct, select: store.select };
+    store.construct = counted(original.construct.bind(store));
+    store.select = counted(original.select.bind(store));
+    // The queried description is let go after a while; what was written from it stays.
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const path = 'doc/place/lyon.jsonld';
+      expect((await get(path)).status).toBe(200);
+      expect(queries).toBeGreaterThan(0);
+      vi.advanceTimersByTime(10 * 60_000);
+      queries = 0;
+      expect((await get(path)).status).toBe(200);
+      expect((await get('id/place/lyon', { Accept: 'text/turtle' })).status).toBe(303);
+      expect(queries).toBe(0);
+    } finally {
+      vi.useRealTimers();
+      Object.assign(store, original);
+    }
   });
 
   it('serve the JSON-LD context as a cacheable document', async () => {
