@@ -13,11 +13,6 @@ export type ParsedPath =
   | { readonly kind: 'thing'; readonly thing: string }
   | { readonly kind: 'description'; readonly thing: string; readonly format?: DescriptionFormat; readonly page: number };
 
-export interface ThingAddress {
-  readonly thing: string;
-  readonly path: string;
-}
-
 export class IriPolicy {
   private readonly idPrefix: string;
   private readonly docPrefix: string;
@@ -56,11 +51,11 @@ export class IriPolicy {
     if (!path.startsWith('/doc/')) return undefined;
     let rest = path.slice(5);
     let format: DescriptionFormat | undefined;
+    // A slug may hold a dot itself: only a known extension names a format.
     const dot = rest.lastIndexOf('.');
     if (dot > rest.lastIndexOf('/')) {
       format = formatByExtension(rest.slice(dot + 1));
-      if (!format) return undefined;
-      rest = rest.slice(0, dot);
+      if (format) rest = rest.slice(0, dot);
     }
     const segments = this.segmentsOf(rest);
     if (!segments) return undefined;

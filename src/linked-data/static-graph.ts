@@ -31,8 +31,10 @@ export class StaticGraph {
     const [path = '', search = ''] = (req.url ?? '').split('?');
     const base = this.options.path;
     let format: DescriptionFormat | undefined;
+    let negotiated: ReturnType<typeof negotiateFormat>;
     if (path === base) {
-      format = negotiateFormat(req.headers.accept)?.format;
+      negotiated = negotiateFormat(req.headers.accept);
+      format = negotiated?.format;
       addVary(res, 'Accept');
       if (!format) {
         res.statusCode = 406;
@@ -56,7 +58,7 @@ export class StaticGraph {
     const parameters = new URLSearchParams(search);
     const language = negotiateLanguage(parameters.get('lang') ?? undefined, req.headers['accept-language']);
     if (format.name === 'html') addVary(res, 'Accept-Language');
-    const profile = format.name === 'jsonld' ? jsonLdProfile(path === base ? negotiateFormat(req.headers.accept)?.range : undefined, parameters.get('profile') ?? undefined) : 'compacted';
+    const profile = format.name === 'jsonld' ? jsonLdProfile(negotiated?.range, parameters.get('profile') ?? undefined) : 'compacted';
     res.setHeader('Access-Control-Allow-Origin', '*');
     this.representation(format, language, profile).then(
       (representation) => sendRepresentation(req, res, representation),
