@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { serializeQuads } from '../src/rdf/rdfjs.js';
 import { termKey, type Quad } from '../src/rdf/terms.js';
@@ -11,6 +12,14 @@ export const BASE = 'http://localhost:3000/';
 export const ROOT = join(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 export const DATA_DIR = join(ROOT, 'data');
+
+/** A copy of the demo data with more files beside it (paths under test/fixtures), to publish in a test. */
+export function demoDataWith(...fixtures: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'citego-data-'));
+  cpSync(DATA_DIR, dir, { recursive: true });
+  for (const fixture of fixtures) cpSync(join(FIXTURES, fixture), join(dir, basename(fixture)));
+  return dir;
+}
 
 let rules: Promise<ValidationRules> | undefined;
 

@@ -5,12 +5,10 @@
  * workbench, with JavaScript (YASGUI) and without it (the plain form). .ci/run installs
  * chromium and sets CITEGO_INTEGRATION=require so that this cannot be skipped there.
  */
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, FIXTURES } from '../helpers.js';
+import { demoDataWith } from '../helpers.js';
 import { startService, type RunningService } from '../service-harness.js';
 
 const REQUIRED = process.env.CITEGO_INTEGRATION === 'require';
@@ -23,10 +21,7 @@ describe.runIf(existsSync(CHROMIUM) || REQUIRED)('in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'citego-browser-'));
-    cpSync(DATA_DIR, dir, { recursive: true });
-    cpSync(join(FIXTURES, 'hostile', 'hostile-sheet.ttl'), join(dir, 'hostile-sheet.ttl'));
-    running = await startService({ env: { DATA_DIR: dir } });
+    running = await startService({ env: { DATA_DIR: demoDataWith('hostile/hostile-sheet.ttl') } });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   }, 60_000);
 

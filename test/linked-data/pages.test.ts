@@ -3,20 +3,14 @@
  * every link a link, three languages with fallback, schema.org JSON-LD of the right type, and
  * texts from the data shown as text, however they are written.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, FIXTURES } from '../helpers.js';
+import { demoDataWith } from '../helpers.js';
 import { startService, type RunningService } from '../service-harness.js';
 
 let running: RunningService;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'citego-pages-'));
-  cpSync(DATA_DIR, dir, { recursive: true });
-  cpSync(join(FIXTURES, 'hostile', 'hostile-sheet.ttl'), join(dir, 'hostile-sheet.ttl'));
-  running = await startService({ env: { DATA_DIR: dir } });
+  running = await startService({ env: { DATA_DIR: demoDataWith('hostile/hostile-sheet.ttl') } });
 });
 
 afterAll(async () => {
