@@ -11,6 +11,7 @@ import { serializeGraph } from '../rdf/serialize.js';
 import { allPrefixes } from '../rdf/namespaces.js';
 import { negotiateLanguage, type PageLanguage } from '../server/language.js';
 import { RepresentationCache } from '../server/representation-cache.js';
+import { sendPlainText, sendStillLoading } from '../server/plain-text.js';
 import { addVary, Representation, sendRepresentation } from '../server/representation.js';
 import type { ServiceState } from '../server/state.js';
 import { Describer, type Description } from './describe.js';
@@ -35,14 +36,6 @@ export interface DereferenceOptions {
 
 const CACHE_CONTROL = 'public, max-age=300';
 const AVAILABLE = DESCRIPTION_FORMATS.map((f) => f.mediaType).join(', ');
-
-function plain(res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(`${text}\n`);
-}
 
 /** An empty document of the asked format, for a 404 that a program can still parse. */
 function emptyDocument(format: DescriptionFormat, thing: string): string {
@@ -82,7 +75,7 @@ export class Dereferencer {
     if (!path.startsWith('/id/') && !path.startsWith('/doc/')) return false;
     this.answer(req, res, path, query < 0 ? '' : url.slice(query + 1)).catch((error: unknown) => {
       console.error(`error on ${req.method} ${url}:`, error);
-      if (!res.headersSent) plain(res, 500, 'internal error');
+      if (!res.headersSent) sendPlainText(res, 500, 'internal error', { 'Access-Control-Allow-Origin': '*' });
       else res.destroy();
     });
     return true;
@@ -99,11 +92,11 @@ export class Dereferencer {
       res.end();
       return;
     }
+    res.setHeader('Access-Control-Allow-Origin', '*');
     if (method !== 'GET' && method !== 'HEAD') {
-      plain(res, 405, `Linked data is read with GET or HEAD, not ${method}.`, { Allow: 'GET, HEAD, OPTIONS' });
+      sendPlainText(res, 405, `Linked data is read with GET or HEAD, not ${method}.`, { Allow: 'GET, HEAD, OPTIONS' });
       return;
     }
-    res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Content-Location, Vary, Location');
     const parameters = new URLSearchParams(search);
     const language = negotiateLanguage(parameters.get('lang') ?? undefined, req.headers['accept-language']);
@@ -116,7 +109,7 @@ export class Dereferencer {
       return;
     }
     if (status.phase !== 'ready') {
-      plain(res, 503, 'The data is still loading; try again in a few seconds.', { 'Retry-After': '5' });
+      sendStillLoading(res);
       return;
     }
     const explicit = parsed.kind === 'description' ? parsed.format : undefined;
@@ -124,7 +117,7 @@ export class Dereferencer {
     if (!explicit) addVary(res, 'Accept');
     const format = explicit ?? negotiated?.format;
     if (!format) {
-      plain(res, 406, `This description is available as ${AVAILABLE}; none of them is acceptable to your client.`);
+      sendPlainText(res, 406, `This description is available as ${AVAILABLE}; none of them is acceptable to your client.`);
       return;
     }
     const version = status.dataVersion;
@@ -156,7 +149,7 @@ export class Dereferencer {
       if (representation) this.representations.set(version, key, representation);
     }
     if (!representation) {
-      plain(res, 406, `This description cannot be written as ${format.label}; it is available as ${AVAILABLE.replace(`, ${format.mediaType}`, '')}.`);
+      sendPlainText(res, 406, `This description cannot be written as ${format.label}; it is available as ${AVAILABLE.replace(`, ${format.mediaType}`, '')}.`);
       return;
     }
     if (!explicit) res.setHeader('Content-Location', this.options.policy.descriptionPath(parsed.thing, format, page));

@@ -8,6 +8,7 @@ import type { ServiceConfig } from '../config.js';
 import { html } from '../server/html.js';
 import { negotiateLanguage } from '../server/language.js';
 import { renderPage } from '../server/layout.js';
+import { sendPlainText, sendStillLoading } from '../server/plain-text.js';
 import { Representation, sendRepresentation } from '../server/representation.js';
 import type { ServiceState } from '../server/state.js';
 import type { ServiceQueries } from '../sparql/queries.js';
@@ -57,7 +58,7 @@ export function linkedDataRoutes(options: LinkedDataRoutesOptions): express.Rout
   const ready = (res: Response) => {
     const status = state.status;
     if (status.phase === 'ready') return status;
-    res.status(503).set('Retry-After', '5').type('text/plain').send('The data is still loading; try again in a few seconds.\n');
+    sendStillLoading(res);
     return undefined;
   };
 
@@ -73,7 +74,7 @@ export function linkedDataRoutes(options: LinkedDataRoutesOptions): express.Rout
       const all = (await index.things(status.store, status.dataVersion)).filter((t) => t.kind === kind);
       const pages = Math.max(1, Math.ceil(all.length / PER_PAGE));
       if (!heading || !Number.isInteger(page) || page < 1 || page > pages) {
-        res.status(404).type('text/plain').send(`No such list: /browse/${kind}?page=${req.query.page ?? 1}\n`);
+        sendPlainText(res, 404, `No such list: /browse/${kind}?page=${req.query.page ?? 1}`);
         return;
       }
       const slice = all.slice((page - 1) * PER_PAGE, page * PER_PAGE);
@@ -122,7 +123,7 @@ ${pages > 1 ? html`<nav class="pagination"><p>${page > 1 ? html`<a rel="prev" hr
     const files = await sitemaps.files;
     const file = files[number];
     if (!file || (number > 0 && files.length === 1)) {
-      res.status(404).type('text/plain').send('No such sitemap.\n');
+      sendPlainText(res, 404, 'No such sitemap.');
       return;
     }
     sendRepresentation(req, res, file);

@@ -15,6 +15,7 @@ import { openCors } from '../server/cors.js';
 import { negotiate } from '../server/negotiation.js';
 import { negotiateLanguage, type PageLanguage } from '../server/language.js';
 import { RepresentationCache } from '../server/representation-cache.js';
+import { sendPlainText, sendStillLoading } from '../server/plain-text.js';
 import { Representation, sendRepresentation } from '../server/representation.js';
 import type { ServiceState } from '../server/state.js';
 import {
@@ -65,7 +66,7 @@ const SD_OFFERED = [...GRAPH_MEDIA_TYPES, 'text/html'] as const;
 const require = createRequire(import.meta.url);
 
 function sendText(res: Response, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
-  res.status(status).set({ 'Cache-Control': 'no-store', ...headers }).type('text/plain; charset=utf-8').send(text.endsWith('\n') ? text : `${text}\n`);
+  sendPlainText(res, status, text, { 'Cache-Control': 'no-store', ...headers });
 }
 
 function describeFailure(error: unknown, query: string, limits: SparqlLimits): { status: number; text: string } | undefined {
@@ -135,7 +136,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
     }
     const status = state.status;
     if (status.phase !== 'ready') {
-      sendText(res, 503, 'The data is still loading; the service description will be available when it is published.', { 'Retry-After': '5' });
+      sendStillLoading(res, 'The data is still loading; the service description will be available when it is published.');
       return;
     }
     if (description?.version !== status.dataVersion) description = { version: status.dataVersion, representations: new Map() };
@@ -176,7 +177,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
 
     const status = state.status;
     if (status.phase !== 'ready') {
-      sendText(res, 503, 'The data is still loading; try again in a few seconds.', { 'Retry-After': '5' });
+      sendStillLoading(res);
       return;
     }
     const kind = resultKindOf(queryForm(request.query));

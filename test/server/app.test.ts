@@ -94,6 +94,13 @@ describe('while loading', () => {
       expect(home.status).toBe(503);
       expect(home.headers.get('retry-after')).toBe('5');
       expect(await home.text()).toContain('<progress max="100" value="40">');
+      for (const path of ['/doc/place/paris.ttl', '/id/place/paris', '/browse/place', '/sparql?query=ASK%7B%7D', '/sparql']) {
+        const waiting = await fetch(`${base}${path}`, { redirect: 'manual', headers: { Accept: 'text/turtle' } });
+        expect(waiting.status, path).toBe(503);
+        expect(waiting.headers.get('retry-after'), path).toBe('5');
+        expect(waiting.headers.get('cache-control'), path).toBe('no-store');
+        expect(await waiting.text(), path).toMatch(/^The data is still loading; .+\n$/);
+      }
       const health = await fetch(`${base}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'loading' });
