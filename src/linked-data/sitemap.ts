@@ -2,6 +2,8 @@
  * Sitemaps (sitemaps.org): one urlset when everything fits in 50,000 URLs, else a sitemap index
  * pointing to files of 50,000 URLs each, sitemap-1.xml, sitemap-2.xml…
  */
+import { escapeXml } from '../rdf/rdfxml.js';
+
 export const URLS_PER_SITEMAP = 50_000;
 
 export interface SitemapEntry {
@@ -10,12 +12,8 @@ export interface SitemapEntry {
   readonly lastmod?: string;
 }
 
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function urlset(entries: readonly SitemapEntry[]): string {
-  const urls = entries.map((e) => `<url><loc>${xmlEscape(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
+  const urls = entries.map((e) => `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -25,6 +23,6 @@ export function buildSitemaps(entries: readonly SitemapEntry[], baseIRI: string,
   const chunks: SitemapEntry[][] = [];
   for (let i = 0; i < entries.length; i += perFile) chunks.push(entries.slice(i, i + perFile));
   const index = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${chunks.map((_, i) =>
-    `<sitemap><loc>${xmlEscape(new URL(`sitemap-${i + 1}.xml`, baseIRI).href)}</loc><lastmod>${publishedAt.toISOString()}</lastmod></sitemap>`).join('\n')}\n</sitemapindex>\n`;
+    `<sitemap><loc>${escapeXml(new URL(`sitemap-${i + 1}.xml`, baseIRI).href)}</loc><lastmod>${publishedAt.toISOString()}</lastmod></sitemap>`).join('\n')}\n</sitemapindex>\n`;
   return [index, ...chunks.map(urlset)];
 }

@@ -7,7 +7,8 @@ import { XSD_STRING } from './namespaces.js';
 
 const NAME = /^[A-Za-z_][\w.-]*$/;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
+/** Text made safe inside XML content and double-quoted attributes. */
+export const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (c) => XML_ESCAPES[c]!);
 
 function splitPredicate(iri: string): [string, string] {
   const cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1;
