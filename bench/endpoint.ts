@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSources } from '../src/build/build.js';
 import { projectRoot } from '../src/config.js';
-import { readExamples, withBase, type ExampleQuery } from '../src/sparql/examples.js';
+import { readExamples, withBase, type ExampleQuery } from '../src/features/sparql/examples.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import { rdfFilesIn } from '../src/validation/gate.js';
 import { closedLoop, HttpClient, percentile } from './http-load.js';

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import oxigraph from 'oxigraph';
 import { buildKnowledgeGraph } from '../src/build/build.js';
 import { loadConfig } from '../src/config.js';
-import { parseRdfFile, rdfFormatOfFile, type QuadBatch } from '../src/rdf/parse.js';
+import { formatOfFile } from '../src/rdf/formats.js';
+import { parseRdfFile, type QuadBatch } from '../src/rdf/parse.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import type { QuadSource } from '../src/validation/compiled-validator.js';
 import { createGate, fileSource, loadValidationRules } from '../src/validation/gate.js';
@@ -31,7 +32,7 @@ type Task = (args: { files: string[]; dataDir: string }) => Promise<Measurement>
 const TASKS: Record<string, Task> = {
   /** The ceiling: Oxigraph loading the same bytes, in 1 MiB chunks, with nothing around it. */
   async 'bare-load'({ files }) {
-    const contents = files.map((file) => ({ bytes: readFileSync(file), format: rdfFormatOfFile(file) }));
+    const contents = files.map((file) => ({ bytes: readFileSync(file), format: formatOfFile(file).mediaType }));
     settle();
     const rssBefore = process.memoryUsage.rss();
     const started = performance.now();

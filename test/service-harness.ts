@@ -1,11 +1,11 @@
 /**
- * A whole service for the tests: assembled as `npm start` assembles it, its data built and
- * published, listening on a free loopback port.
+ * A whole service for the tests: assembled and published as `npm start` assembles and publishes
+ * it, listening on a free loopback port.
  */
 import { createServer, type Server } from 'node:http';
-import { buildKnowledgeGraph } from '../src/build/build.js';
+import { assembleService, type Service } from '../src/app/service.js';
+import { publish } from '../src/build/publish.js';
 import { loadConfig, type ServiceConfig } from '../src/config.js';
-import { assembleService, type Service } from '../src/server/service.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import { BASE, DATA_DIR, projectRules } from './helpers.js';
 
@@ -21,11 +21,7 @@ export async function startService(options: { env?: NodeJS.ProcessEnv; replicas?
   const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, ...options.env }), ...options.config };
   const service = await assembleService(config, await projectRules());
   const store = new EmbeddedStore({ replicas: options.replicas ?? 2, queryTimeoutMs: config.queryTimeoutMs });
-  const build = await buildKnowledgeGraph({ rules: service.rules, dataDir: config.dataDir, store });
-  service.state.status = {
-    phase: 'ready', store, build, readyAt: new Date(Math.floor(Date.now() / 1000) * 1000), triples: await store.size(),
-    counts: { 'http://localhost:3000/ontology#Document': 68, 'http://xmlns.com/foaf/0.1/Person': 24 }, dataVersion: 'test',
-  };
+  await publish({ rules: service.rules, queries: service.queries, dataDir: config.dataDir, store, state: service.state });
   const server = createServer(service.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -9,7 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
-import { rdfFormatOfFile, type RdfFormat } from '../rdf/parse.js';
+import { formatOfFile, type ParsedMediaType } from '../rdf/formats.js';
 import type { Store } from '../store/store.js';
 import { bytesSource, createGate, rdfFilesIn, type EngineName, type ValidationRules } from '../validation/gate.js';
 import type { ValidationOutcome } from '../validation/results.js';
@@ -18,7 +18,7 @@ export interface SourceFile {
   readonly path: string;
   /** The path as shown to people: relative to the working directory when shorter. */
   readonly name: string;
-  readonly format: RdfFormat;
+  readonly format: ParsedMediaType;
   readonly bytes: Uint8Array;
 }
 
@@ -74,7 +74,7 @@ export function readIntoSharedMemory(path: string): Uint8Array {
 }
 
 export function readSources(paths: readonly string[]): SourceFile[] {
-  return paths.map((path) => ({ path, name: displayName(path), format: rdfFormatOfFile(path), bytes: readIntoSharedMemory(path) }));
+  return paths.map((path) => ({ path, name: displayName(path), format: formatOfFile(path).mediaType, bytes: readIntoSharedMemory(path) }));
 }
 
 export interface BuildOptions {

@@ -4,29 +4,20 @@
  * side, and published only if every file conforms to the shapes. Invalid data stops the service
  * with the validation report and exit status 1.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { buildKnowledgeGraph, InvalidDataError, NoDataError, type BuildProgress } from '../build/build.js';
+import { assembleService } from '../app/service.js';
+import { InvalidDataError, NoDataError, type BuildProgress } from '../build/build.js';
+import { publish } from '../build/publish.js';
 import { ConfigError, loadConfig, type ServiceConfig } from '../config.js';
-import { RdfSyntaxError, UnsupportedFileTypeError } from '../rdf/parse.js';
-import { assembleService } from '../server/service.js';
-import type { ServiceQueries } from '../sparql/queries.js';
+import { UnsupportedFileTypeError } from '../rdf/formats.js';
+import { RdfSyntaxError } from '../rdf/parse.js';
 import { EmbeddedStore } from '../store/embedded-store.js';
-import { StoreLoadError, type Store } from '../store/store.js';
+import { StoreLoadError } from '../store/store.js';
 import { formatTextReport, languageFromEnvironment } from '../validation/report.js';
 import { createProgress } from './progress.js';
 
 function log(message: string): void {
   process.stdout.write(`${new Date().toISOString()} ${message}\n`);
-}
-
-async function countHoldings(store: Store, queries: ServiceQueries, baseIRI: string) {
-  const counts: Record<string, number> = {};
-  for (const row of await store.select(queries.get('collection-counts'), { baseIRI })) {
-    counts[row.kind!.value] = Number(row.count!.value);
-  }
-  const [total] = await store.select(queries.get('triple-count'), { baseIRI });
-  return { counts, triples: Number(total?.triples?.value ?? 0) };
 }
 
 function listen(server: Server, config: ServiceConfig): Promise<void> {
@@ -62,7 +53,6 @@ async function main(): Promise<void> {
   const percents = { validate: 0, load: 0 };
   let bytesTotal = 0;
   const onProgress = (p: BuildProgress) => {
-    state.status = { phase: 'loading', progress: p };
     bytesTotal = Math.max(bytesTotal, p.bytesTotal);
     percents[p.phase] = Math.floor((p.bytesDone / Math.max(1, p.bytesTotal)) * 100);
     // The demo data loads in a blink; progress is worth printing for large datasets only.
@@ -70,10 +60,8 @@ async function main(): Promise<void> {
   };
 
   try {
-    const build = await buildKnowledgeGraph({ rules, dataDir: config.dataDir, store, onProgress });
+    const { build, triples } = await publish({ rules, queries, dataDir: config.dataDir, store, state, onProgress });
     if (bytesTotal > 8e6) progress.finish();
-    const { counts, triples } = await countHoldings(store, queries, config.baseIRI);
-    state.status = { phase: 'ready', store, build, counts, triples, readyAt: new Date(), dataVersion: randomUUID() };
     const warnings = build.outcome.results.length;
     log(`validated ${build.files.length} file${build.files.length === 1 ? "" : "s"} (${build.outcome.triples.toLocaleString('en-GB')} triples, ${build.engine} SHACL engine` +
       `${warnings ? `, ${warnings} warnings` : ''}) in ${build.seconds.validate.toFixed(2)} s; loaded in ${build.seconds.load.toFixed(2)} s`);

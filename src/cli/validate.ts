@@ -7,7 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { RdfSyntaxError, UnsupportedFileTypeError } from '../rdf/parse.js';
+import { UnsupportedFileTypeError } from '../rdf/formats.js';
+import { RdfSyntaxError } from '../rdf/parse.js';
 import { createGate, fileSource, loadValidationRules, rdfFilesIn, type EngineName } from '../validation/gate.js';
 import { formatJsonReport, formatTextReport, languageFromEnvironment, type ReportLanguage } from '../validation/report.js';
 import { createProgress, megabytes } from './progress.js';
@@ -46,7 +47,16 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-function parseCommandLine(argv: string[]) {
+interface CommandLine {
+  readonly inputs: string[];
+  readonly language: ReportLanguage;
+  readonly format: 'text' | 'json';
+  readonly engine: EngineName | 'auto';
+  readonly maxResults: number;
+  readonly base: string | undefined;
+}
+
+function parseCommandLine(argv: string[]): CommandLine | undefined {
   let parsed;
   try {
     parsed = parseArgs({
@@ -70,13 +80,13 @@ function parseCommandLine(argv: string[]) {
   const language = values.lang ?? languageFromEnvironment();
   if (language !== 'fr' && language !== 'en') throw new UsageError(`--lang must be fr or en, not "${language}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  if (!['auto', 'compiled', 'reference'].includes(values.engine!)) throw new UsageError(`--engine must be compiled or reference, not "${values.engine}"`);
+  if (!['auto', 'compiled', 'reference'].includes(values.engine)) throw new UsageError(`--engine must be compiled or reference, not "${values.engine}"`);
   const maxResults = Number(values['max-results']);
   if (!Number.isInteger(maxResults) || maxResults < 0) throw new UsageError(`--max-results must be a whole number, not "${values['max-results']}"`);
   return {
     inputs: positionals,
-    language: language as ReportLanguage,
-    format: values.format as 'text' | 'json',
+    language,
+    format: values.format,
     engine: values.engine as EngineName | 'auto',
     maxResults,
     base: values.base,

@@ -21,6 +21,9 @@ export const STANDARD_PREFIXES = {
   void: 'http://rdfs.org/ns/void#',
   lang: 'http://publications.europa.eu/resource/authority/language/',
   wd: 'http://www.wikidata.org/entity/',
+  hydra: 'http://www.w3.org/ns/hydra/core#',
+  sd: 'http://www.w3.org/ns/sparql-service-description#',
+  formats: 'http://www.w3.org/ns/formats/',
 } as const;
 
 export type StandardPrefix = keyof typeof STANDARD_PREFIXES;
@@ -29,6 +32,25 @@ export const RDF_TYPE = `${STANDARD_PREFIXES.rdf}type`;
 export const RDF_LANG_STRING = `${STANDARD_PREFIXES.rdf}langString`;
 export const RDFS_SUBCLASS_OF = `${STANDARD_PREFIXES.rdfs}subClassOf`;
 export const XSD_STRING = `${STANDARD_PREFIXES.xsd}string`;
+
+/** The last segment of an IRI, after its last '#' or '/': a name to show when nothing better is known. */
+export function localName(iri: string): string {
+  return iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+}
+
+/**
+ * An IRI as a prefixed name (`dct:title`) with the longest namespace of `prefixes` it starts
+ * with, when what follows is a plain local name; undefined otherwise.
+ */
+export function prefixedName(iri: string, prefixes: Readonly<Record<string, string>>): string | undefined {
+  let best: [string, string] | undefined;
+  for (const [prefix, namespace] of Object.entries(prefixes)) {
+    if (iri.startsWith(namespace) && (!best || namespace.length > best[1].length)) best = [prefix, namespace];
+  }
+  if (!best) return undefined;
+  const local = iri.slice(best[1].length);
+  return /^[\w.-]*$/.test(local) ? `${best[0]}:${local}` : undefined;
+}
 
 /** Prefixes of CITEGO's own vocabularies, resolved against the service's base IRI. */
 export function citegoNamespaces(baseIRI: string): { citego: string; shape: string } {

@@ -5,34 +5,11 @@
  */
 import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { extname } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Parser } from 'n3';
 import { createHash } from 'node:crypto';
+import { formatOfFile, type ParsedMediaType } from './formats.js';
 import { createLeanFactory, type Quad } from './terms.js';
-
-export type RdfFormat = 'text/turtle' | 'application/trig' | 'application/n-triples' | 'application/n-quads';
-
-const FORMAT_BY_EXTENSION: Record<string, RdfFormat> = {
-  '.ttl': 'text/turtle',
-  '.turtle': 'text/turtle',
-  '.trig': 'application/trig',
-  '.nt': 'application/n-triples',
-  '.nq': 'application/n-quads',
-};
-
-export class UnsupportedFileTypeError extends Error {
-  constructor(readonly file: string) {
-    super(`${file}: unsupported file type "${extname(file) || '(none)'}"; expected one of ${Object.keys(FORMAT_BY_EXTENSION).join(', ')}`);
-    this.name = 'UnsupportedFileTypeError';
-  }
-}
-
-export function rdfFormatOfFile(file: string): RdfFormat {
-  const format = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
-  if (!format) throw new UnsupportedFileTypeError(file);
-  return format;
-}
 
 /** A syntax error located in its source, as `file:line:column: message`. */
 export class RdfSyntaxError extends Error {
@@ -51,7 +28,7 @@ export interface QuadBatch {
 
 export interface ParseOptions {
   baseIRI: string;
-  format: RdfFormat;
+  format: ParsedMediaType;
   /** Called once per chunk with the number of bytes consumed so far. */
   onProgress?: (bytesRead: number) => void;
 }
@@ -137,10 +114,10 @@ export async function parseRdfChunks(
 /** Parses one file, read in 1 MiB chunks. */
 export async function parseRdfFile(
   file: string,
-  options: Omit<ParseOptions, 'format'> & { format?: RdfFormat },
+  options: Omit<ParseOptions, 'format'> & { format?: ParsedMediaType },
   onBatch: (batch: QuadBatch) => void,
 ): Promise<number> {
-  const format = options.format ?? rdfFormatOfFile(file);
+  const format = options.format ?? formatOfFile(file).mediaType;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     return await parseRdfChunks(stream, file, { ...options, format }, onBatch);
@@ -167,4 +144,10 @@ function toSyntaxError(sourceName: string, error: Error & { context?: N3ErrorCon
   const column = token?.start !== undefined ? token.start + 1
     : previous?.end !== undefined && previous.line === line ? previous.end + 2 : 1;
   return new RdfSyntaxError(sourceName, line, column, detail);
+}
+
+/** N-Triples already in memory (a store's or a remote engine's answer), as lean quads. */
+export function parseNTriples(text: string, blankNodePrefix = 'b'): Quad[] {
+  const parser = new Parser({ format: 'application/n-triples', factory: createLeanFactory(blankNodePrefix) as never });
+  return parser.parse(text) as unknown as Quad[];
 }

@@ -15,7 +15,8 @@ export function toRdfJsTerm(term: Term): RDF.Quad_Object {
 }
 
 export function toRdfJsQuad(quad: Quad): RDF.Quad {
-  return DataFactory.quad(toRdfJsTerm(quad.subject) as RDF.Quad_Subject, DataFactory.namedNode(quad.predicate.value), toRdfJsTerm(quad.object));
+  const graph = quad.graph.termType === 'DefaultGraph' ? DataFactory.defaultGraph() : toRdfJsTerm(quad.graph) as RDF.Quad_Graph;
+  return DataFactory.quad(toRdfJsTerm(quad.subject) as RDF.Quad_Subject, DataFactory.namedNode(quad.predicate.value), toRdfJsTerm(quad.object), graph);
 }
 
 export function fromRdfJsTerm(term: RDF.Term): Term {
@@ -28,9 +29,12 @@ export function fromRdfJsTerm(term: RDF.Term): Term {
   }
 }
 
-/** Serialises quads as Turtle (or N-Triples) with the given prefixes. */
-export function serializeQuads(quads: Iterable<Quad>, options: { format: 'text/turtle' | 'application/n-triples'; prefixes?: Record<string, string> }): Promise<string> {
-  const writer = new Writer({ format: options.format, prefixes: options.format === 'text/turtle' ? options.prefixes : undefined });
+/** Serialises quads with N3's writer, in one of the syntaxes it writes, with the given prefixes. */
+export function serializeQuads(quads: Iterable<Quad>, options: {
+  format: 'text/turtle' | 'application/n-triples' | 'application/n-quads' | 'application/trig';
+  prefixes?: Record<string, string>;
+}): Promise<string> {
+  const writer = new Writer({ format: options.format, prefixes: options.prefixes });
   for (const quad of quads) writer.addQuad(toRdfJsQuad(quad));
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
 }

@@ -9,12 +9,13 @@
  *   is done, so that the build does not compete with them for the processor.
  */
 import { Worker } from 'node:worker_threads';
-import { Parser } from 'n3';
-import { createLeanFactory, type Quad, type Term } from '../rdf/terms.js';
+import type { GraphMediaType, SolutionsMediaType } from '../rdf/formats.js';
+import { RDF_LANG_STRING, XSD_STRING } from '../rdf/namespaces.js';
+import { parseNTriples } from '../rdf/parse.js';
+import type { Quad, Term } from '../rdf/terms.js';
 import {
   QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError, StoreLoadError,
-  type GraphFormat, type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution,
-  type SolutionsFormat, type Store,
+  type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution, type Store,
 } from './store.js';
 import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
@@ -73,7 +74,7 @@ class Replica {
     if (this.dead) return Promise.reject(new Error('the store worker stopped'));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.calls.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.calls.set(id, { resolve: resolve, reject, onProgress });
       this.worker.postMessage({ ...request, id });
     });
   }
@@ -171,7 +172,7 @@ export class EmbeddedStore implements Store {
     for (const replica of this.replicas) if (replica !== primary) void this.catchUp(replica).catch(() => {});
   }
 
-  async query(query: string, formats: { solutions: SolutionsFormat; graph: GraphFormat }, options: QueryOptions = {}): Promise<SerializedResult> {
+  async query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options: QueryOptions = {}): Promise<SerializedResult> {
     this.ensureOpen();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     return new Promise<SerializedResult>((resolve, reject) => {
@@ -212,11 +213,10 @@ export class EmbeddedStore implements Store {
   async construct(query: string, options?: QueryOptions): Promise<Quad[]> {
     const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
     if (result.kind !== 'graph') throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
-    const parser = new Parser({ format: 'application/n-triples', factory: createLeanFactory('c') as never });
-    return parser.parse(result.body) as unknown as Quad[];
+    return parseNTriples(result.body, 'c');
   }
 
-  async dump(format: GraphFormat): Promise<string> {
+  async dump(format: GraphMediaType): Promise<string> {
     return this.onReadyReplica((replica) => replica.call<string>({ type: 'dump', format }));
   }
 
@@ -343,9 +343,6 @@ export class EmbeddedStore implements Store {
 }
 
 interface JsonTerm { type: 'uri' | 'literal' | 'bnode' | 'typed-literal'; value: string; 'xml:lang'?: string; datatype?: string }
-
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 
 function termFromJson(term: JsonTerm): Term {
   switch (term.type) {

@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
-import { queryForm } from '../sparql/query-form.js';
+import { queryForm } from '../queries/query-form.js';
 import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 const port = parentPort;

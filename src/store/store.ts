@@ -3,19 +3,11 @@
  * Oxigraph store implements it now; a remote SPARQL store (Oxigraph server, Virtuoso, Fuseki)
  * can implement it later without the callers changing.
  */
-import type { RdfFormat } from '../rdf/parse.js';
+import type { GraphMediaType, ParsedMediaType, SolutionsMediaType } from '../rdf/formats.js';
 import type { Quad, Term } from '../rdf/terms.js';
 
 /** A solution of a SELECT query: variable name → bound term (unbound variables are absent). */
 export type Solution = Readonly<Record<string, Term>>;
-
-/** Media types the store can serialise results in. */
-export type SolutionsFormat =
-  | 'application/sparql-results+json'
-  | 'application/sparql-results+xml'
-  | 'text/csv'
-  | 'text/tab-separated-values';
-export type GraphFormat = 'text/turtle' | 'application/n-triples' | 'application/ld+json' | 'application/rdf+xml' | 'application/n-quads' | 'application/trig';
 
 export interface QueryOptions {
   /** Stop the query after this many milliseconds (it then fails with QueryTimeoutError). */
@@ -45,7 +37,7 @@ export interface SerializedResult {
 export interface LoadSource {
   readonly name: string;
   readonly bytes: Uint8Array;
-  readonly format: RdfFormat;
+  readonly format: ParsedMediaType;
   readonly baseIRI: string;
   /** The named graph to load triples into; the default graph when absent. */
   readonly graph?: string;
@@ -62,9 +54,9 @@ export interface Store {
   ask(query: string, options?: QueryOptions): Promise<boolean>;
   construct(query: string, options?: QueryOptions): Promise<Quad[]>;
   /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
-  query(query: string, formats: { solutions: SolutionsFormat; graph: GraphFormat }, options?: QueryOptions): Promise<SerializedResult>;
+  query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options?: QueryOptions): Promise<SerializedResult>;
   load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
-  dump(format: GraphFormat): Promise<string>;
+  dump(format: GraphMediaType): Promise<string>;
   size(): Promise<number>;
   close(): Promise<void>;
 }

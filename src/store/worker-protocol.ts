@@ -1,12 +1,11 @@
 /** Messages between the embedded store and its Oxigraph worker threads. */
-import type { RdfFormat } from '../rdf/parse.js';
-import type { GraphFormat, SolutionsFormat } from './store.js';
+import type { GraphMediaType, ParsedMediaType, SolutionsMediaType } from '../rdf/formats.js';
 
 export interface WorkerLoadSource {
   readonly name: string;
   /** A view on shared memory: every replica loads the same bytes without copying them. */
   readonly bytes: Uint8Array;
-  readonly format: RdfFormat;
+  readonly format: ParsedMediaType;
   readonly baseIRI: string;
   readonly graph?: string;
 }
@@ -17,14 +16,14 @@ export type WorkerRequest =
     readonly type: 'query';
     readonly id: number;
     readonly query: string;
-    readonly solutionsFormat: SolutionsFormat;
-    readonly graphFormat: GraphFormat;
+    readonly solutionsFormat: SolutionsMediaType;
+    readonly graphFormat: GraphMediaType;
     readonly baseIRI?: string;
     readonly defaultGraphs?: readonly string[];
     readonly namedGraphs?: readonly string[];
     readonly maxResultBytes?: number;
   }
-  | { readonly type: 'dump'; readonly id: number; readonly format: GraphFormat }
+  | { readonly type: 'dump'; readonly id: number; readonly format: GraphMediaType }
   | { readonly type: 'size'; readonly id: number };
 
 export type WorkerErrorKind = 'syntax' | 'evaluation' | 'load' | 'too-large';

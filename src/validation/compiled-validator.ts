@@ -469,7 +469,7 @@ class ValidationRun {
       for (let i = 0; i < block.predicates.length; i++) {
         const predicate = block.predicates[i]!;
         if (!shape.allowedPredicates.has(predicate)) {
-          this.emit(block, shape.id, shape.severity, COMPONENT_OF.closed, predicate, block.objects[i]!);
+          this.emit(block, shape.id, shape.severity, COMPONENT_OF.closed, predicate, block.objects[i]);
         }
       }
     }

@@ -4,7 +4,8 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chunksOf, parseRdfChunks, parseRdfFile, rdfFormatOfFile, type RdfFormat } from '../rdf/parse.js';
+import { formatOfFile, isRdfFile, type ParsedMediaType } from '../rdf/formats.js';
+import { chunksOf, parseRdfChunks, parseRdfFile } from '../rdf/parse.js';
 import type { Quad } from '../rdf/terms.js';
 import { CompiledValidator, UnsupportedShapesError, type QuadSource } from './compiled-validator.js';
 import { ReferenceValidator } from './reference-validator.js';
@@ -22,7 +23,7 @@ export interface ValidationRules {
 /** The RDF files of a directory, sorted so that every run reads them in the same order. */
 export async function rdfFilesIn(dir: string): Promise<string[]> {
   const names = await readdir(dir);
-  return names.filter((name) => /\.(ttl|turtle|trig|nt|nq)$/i.test(name)).sort().map((name) => join(dir, name));
+  return names.filter(isRdfFile).sort().map((name) => join(dir, name));
 }
 
 async function readAll(files: readonly string[], baseIRI: string): Promise<Quad[]> {
@@ -44,14 +45,14 @@ export async function loadValidationRules(options: { baseIRI: string; ontologyDi
 }
 
 export function fileSource(file: string, baseIRI: string, onProgress?: (bytesRead: number) => void): QuadSource {
-  const format = rdfFormatOfFile(file);
+  const format = formatOfFile(file).mediaType;
   return {
     name: file,
     read: async (onBatch) => { await parseRdfFile(file, { baseIRI, format, onProgress }, onBatch); },
   };
 }
 
-export function bytesSource(name: string, bytes: Uint8Array, format: RdfFormat, baseIRI: string,
+export function bytesSource(name: string, bytes: Uint8Array, format: ParsedMediaType, baseIRI: string,
   onProgress?: (bytesRead: number) => void): QuadSource {
   return {
     name,

@@ -3,7 +3,7 @@
  * it starts in the sources, then each problem with the property, the value and the shape's own
  * message. Also a JSON form for programs.
  */
-import { allPrefixes } from '../rdf/namespaces.js';
+import { allPrefixes, prefixedName } from '../rdf/namespaces.js';
 import type { Term } from '../rdf/terms.js';
 import type { ValidationOutcome, ValidationResult } from './results.js';
 import type { LanguageTexts, ShapesModel, Severity } from './shapes-model.js';
@@ -66,17 +66,15 @@ function pickText(texts: LanguageTexts | undefined, language: ReportLanguage): s
 
 /** Shortens IRIs for people: relative to the base IRI, or as prefixed names. */
 export class IriShortener {
-  private readonly prefixes: [string, string][];
+  private readonly prefixes: Readonly<Record<string, string>>;
 
   constructor(private readonly baseIRI: string) {
-    // Longest namespaces first, so that the most specific prefix wins.
-    this.prefixes = Object.entries(allPrefixes(baseIRI)).sort((a, b) => b[1].length - a[1].length);
+    this.prefixes = allPrefixes(baseIRI);
   }
 
   iri(iri: string): string {
-    for (const [prefix, namespace] of this.prefixes) {
-      if (iri.startsWith(namespace) && /^[\w.-]*$/.test(iri.slice(namespace.length))) return `${prefix}:${iri.slice(namespace.length)}`;
-    }
+    const prefixed = prefixedName(iri, this.prefixes);
+    if (prefixed) return prefixed;
     if (iri.startsWith(this.baseIRI)) return `<${iri.slice(this.baseIRI.length)}>`;
     return `<${iri}>`;
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunksOf, parseRdfChunks, parseRdfFile, RdfSyntaxError, rdfFormatOfFile, UnsupportedFileTypeError } from '../../src/rdf/parse.js';
+import { formatOfFile, UnsupportedFileTypeError } from '../../src/rdf/formats.js';
+import { chunksOf, parseRdfChunks, parseRdfFile, RdfSyntaxError } from '../../src/rdf/parse.js';
 import type { Quad } from '../../src/rdf/terms.js';
 import { BASE, FIXTURES } from '../helpers.js';
 
@@ -48,10 +49,10 @@ describe('parsing', () => {
   });
 
   it('knows formats by extension and refuses the others by name', () => {
-    expect(rdfFormatOfFile('a/b.TTL')).toBe('text/turtle');
-    expect(rdfFormatOfFile('b.nt')).toBe('application/n-triples');
-    expect(() => rdfFormatOfFile('notes.txt')).toThrow(UnsupportedFileTypeError);
-    expect(() => rdfFormatOfFile('notes.txt')).toThrow(/notes\.txt: unsupported file type "\.txt"/);
+    expect(formatOfFile('a/b.TTL').mediaType).toBe('text/turtle');
+    expect(formatOfFile('b.nt').mediaType).toBe('application/n-triples');
+    expect(() => formatOfFile('notes.txt')).toThrow(UnsupportedFileTypeError);
+    expect(() => formatOfFile('notes.txt')).toThrow(/notes\.txt: unsupported file type "\.txt"/);
   });
 
   it('gives the same blank node labels when a source is parsed twice', async () => {

@@ -3,15 +3,18 @@ import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import type * as RDF from '@rdfjs/types';
+import { contextLoader, publishedContext } from '../../src/rdf/jsonld.js';
 
 export async function parseRdf(body: string, mediaType: string, baseIRI = 'http://localhost:3000/'): Promise<RDF.Quad[]> {
   const type = mediaType.split(';')[0]!.trim();
   if (type === 'text/turtle' || type === 'application/n-triples') {
-    return new Parser({ format: type, baseIRI }).parse(body) as RDF.Quad[];
+    return new Parser({ format: type, baseIRI }).parse(body);
   }
   if (type === 'application/ld+json') {
-    const nquads = (await jsonld.toRDF(JSON.parse(body) as jsonld.JsonLdDocument, { format: 'application/n-quads' })) as unknown as string;
-    return new Parser({ format: 'application/n-quads' }).parse(nquads) as RDF.Quad[];
+    // Our documents name the published context; it is read here without the network.
+    const documentLoader = contextLoader(publishedContext(baseIRI));
+    const nquads = (await jsonld.toRDF(JSON.parse(body) as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader: documentLoader as never })) as unknown as string;
+    return new Parser({ format: 'application/n-quads' }).parse(nquads);
   }
   if (type === 'application/rdf+xml') {
     return new Promise((resolve, reject) => {

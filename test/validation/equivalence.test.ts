@@ -11,7 +11,7 @@ import { rdfFilesIn, type Gate } from '../../src/validation/gate.js';
 import { BASE, bothEngines, DATA_DIR, ntriplesSource, resultKeys, seededRandom } from '../helpers.js';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-let demo: Quad[] = [];
+const demo: Quad[] = [];
 let compiled: Gate;
 let reference: Gate;
 

@@ -1,0 +1,81 @@
+/**
+ * What a thing's description holds: its own triples, the labels and types of what it links
+ * to, and one page of the links that point to it, with the labels of their subjects. A page
+ * holds a hundred incoming links; beyond that the description says, in Hydra terms, where the
+ * other pages are. The description document names the thing it is about (foaf:primaryTopic).
+ * The triples are the same whatever the format they are then written in.
+ */
+import type { QueryCatalogue } from '../../queries/catalogue.js';
+import { iri, integer, triple } from '../../rdf/build-terms.js';
+import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
+import type { Quad } from '../../rdf/terms.js';
+import { canonicalOrder } from '../../rdf/write.js';
+import type { Store } from '../../store/store.js';
+import type { IriPolicy } from './iri-policy.js';
+
+export const PAGE_SIZE = 100;
+const { hydra, rdf, foaf } = STANDARD_PREFIXES;
+const PLACEHOLDER = '<urn:x-citego:this>';
+const PAGE_WINDOW = /LIMIT 100 OFFSET 0/;
+
+export interface Description {
+  readonly thing: string;
+  /** The negotiated URL of this description (with its page), which the metadata triples name. */
+  readonly document: string;
+  readonly page: number;
+  readonly pages: number;
+  readonly incomingLinks: number;
+  readonly quads: readonly Quad[];
+}
+
+export class Describer {
+  private readonly own: string;
+  private readonly incoming: string;
+  private readonly count: string;
+
+  constructor(queries: QueryCatalogue, private readonly policy: IriPolicy) {
+    this.own = queries.get('describe-thing');
+    this.incoming = queries.get('describe-incoming');
+    this.count = queries.get('count-incoming');
+    for (const [name, text] of [['describe-thing', this.own], ['describe-incoming', this.incoming], ['count-incoming', this.count]] as const) {
+      if (!text.includes(PLACEHOLDER)) throw new Error(`sparql/service/${name}.rq must name the thing as ${PLACEHOLDER}`);
+    }
+    if (!PAGE_WINDOW.test(this.incoming)) throw new Error('sparql/service/describe-incoming.rq must page with "LIMIT 100 OFFSET 0"');
+  }
+
+  /** The description of a thing's page, or undefined when the store says nothing about it. */
+  async describe(store: Store, thing: string, page: number): Promise<Description | undefined> {
+    if (!this.policy.isThing(thing)) return undefined;
+    const forThing = (query: string) => query.split(PLACEHOLDER).join(`<${thing}>`);
+    const options = { baseIRI: this.policy.baseIRI };
+    const [own, countRows] = await Promise.all([
+      store.construct(forThing(this.own), options),
+      store.select(forThing(this.count), options),
+    ]);
+    if (!own.some((q) => q.subject.termType === 'NamedNode' && q.subject.value === thing)) return undefined;
+    const incomingLinks = Number(countRows[0]?.links?.value ?? 0);
+    const pages = Math.max(1, Math.ceil(incomingLinks / PAGE_SIZE));
+    if (page > pages) return undefined;
+    const incoming = incomingLinks > 0
+      ? await store.construct(forThing(this.incoming).replace(PAGE_WINDOW, `LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`), options)
+      : [];
+    const document = this.policy.descriptionUrl(thing, undefined, page);
+    const quads = canonicalOrder([...own, ...incoming, ...this.metadata(thing, document, page, pages, incomingLinks)], thing);
+    return { thing, document, page, pages, incomingLinks, quads };
+  }
+
+  private metadata(thing: string, document: string, page: number, pages: number, links: number): Quad[] {
+    const quads = [triple(document, `${foaf}primaryTopic`, thing)];
+    if (pages === 1) return quads;
+    const pageUrl = (n: number) => iri(this.policy.descriptionUrl(thing, undefined, n));
+    quads.push(
+      triple(document, `${rdf}type`, `${hydra}PartialCollectionView`),
+      triple(document, `${hydra}totalItems`, integer(links)),
+      triple(document, `${hydra}first`, pageUrl(1)),
+      triple(document, `${hydra}last`, pageUrl(pages)),
+    );
+    if (page > 1) quads.push(triple(document, `${hydra}previous`, pageUrl(page - 1)));
+    if (page < pages) quads.push(triple(document, `${hydra}next`, pageUrl(page + 1)));
+    return quads;
+  }
+}

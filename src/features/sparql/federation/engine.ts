@@ -1,0 +1,147 @@
+/**
+ * Federated queries: those with SERVICE clauses, which Oxigraph does not evaluate, go to a
+ * Comunica worker thread. It is started on the first federated query, stopped when a query
+ * overruns its time limit, and started again on the next.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import sparqljs from 'sparqljs';
+import {
+  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreFailureError, type QueryOptions, type SerializedResult,
+} from '../../../store/store.js';
+import type { QueryRequest } from '../protocol.js';
+import type { FederationRequest, FederationResponse } from './worker-protocol.js';
+
+/** A remote endpoint failed or could not be reached. */
+export class RemoteEndpointError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RemoteEndpointError';
+  }
+}
+
+export interface FederationOptions {
+  /** This service's SPARQL endpoint as the worker reaches it (loopback). */
+  readonly localEndpoint: () => string;
+  readonly baseIRI: string;
+  /** Remote endpoints to reach at another URL: from IRI → to URL. */
+  readonly redirects?: Readonly<Record<string, string>>;
+}
+
+const SELF_URL = import.meta.url;
+
+function startWorker(): Worker {
+  if (!SELF_URL.endsWith('.ts')) return new Worker(new URL('./comunica-worker.js', SELF_URL));
+  const entry = new URL('./comunica-worker.ts', SELF_URL).href;
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+}
+
+interface Pending {
+  readonly maxResultBytes: number;
+  resolve(result: SerializedResult): void;
+  reject(error: Error): void;
+}
+
+/** Whether a parsed SPARQL pattern tree contains a SERVICE pattern, at any depth. */
+function containsService(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsService);
+  if (!node || typeof node !== 'object') return false;
+  const record = node as Record<string, unknown>;
+  if (record.type === 'service') return true;
+  return Object.values(record).some(containsService);
+}
+
+export class FederationEngine {
+  /** The header value that lets the worker's own requests through the endpoint's per-client cap. */
+  readonly internalToken = randomUUID();
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly options: FederationOptions) {}
+
+  /** True when the query has a SERVICE clause (a mere word "service" in a string does not count). */
+  handles(query: string): boolean {
+    if (!/\bSERVICE\b/i.test(query)) return false;
+    try {
+      return containsService(new sparqljs.Parser({ baseIRI: this.options.baseIRI }).parse(query));
+    } catch {
+      // Oxigraph will report the syntax error with its position.
+      return false;
+    }
+  }
+
+  query(request: QueryRequest, formats: { solutions: string; graph: string }, options: QueryOptions): Promise<SerializedResult> {
+    if (request.defaultGraphs.length || request.namedGraphs.length) {
+      return Promise.reject(new QueryEvaluationError('a federated query runs on the default graph: default-graph-uri and named-graph-uri are not supported with SERVICE'));
+    }
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const maxResultBytes = options.maxResultBytes ?? 64 * 1024 * 1024;
+    return new Promise<SerializedResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new QueryTimeoutError(timeoutMs));
+        this.stop();
+      }, timeoutMs);
+      this.pending.set(id, {
+        maxResultBytes,
+        resolve: (result) => { clearTimeout(timer); resolve(result); },
+        reject: (error) => { clearTimeout(timer); reject(error); },
+      });
+      const message: FederationRequest = {
+        id, query: request.query, baseIRI: this.options.baseIRI,
+        solutionsFormat: formats.solutions, graphFormat: formats.graph,
+        localEndpoint: this.options.localEndpoint(), internalToken: this.internalToken,
+        redirects: this.options.redirects ?? {}, maxResultBytes,
+      };
+      worker.postMessage(message);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker();
+    worker.on('message', (message: FederationResponse | { ready: true }) => {
+      if ('ready' in message) return;
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if ('error' in message) {
+        const error = message.error === 'syntax' ? new QuerySyntaxError(message.message)
+          : message.error === 'remote' ? new RemoteEndpointError(message.message)
+            : message.error === 'too-large' ? new QueryResultTooLargeError(pending.maxResultBytes)
+              : new QueryEvaluationError(message.message);
+        pending.reject(error);
+      } else {
+        pending.resolve({ kind: message.kind, mediaType: message.mediaType, body: message.body });
+      }
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const pending of this.pending.values()) pending.reject(new QueryEvaluationError(`the federation engine stopped: ${error.message}`));
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('worker exited')));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Ends the worker (and every query in it); the next federated query starts a new one. */
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    for (const pending of this.pending.values()) {
+      pending.reject(new StoreFailureError('the federation engine was restarted because another federated query ran past its time limit'));
+    }
+    this.pending.clear();
+    void worker?.terminate();
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The SPARQL 1.1 Protocol's query operation: from an HTTP request to the query text and its
+ * dataset, or to the error the protocol prescribes. Pure: it sees the method, the content type,
+ * the URL's parameters and the raw body, and nothing else.
+ */
+import { queryForm } from '../../queries/query-form.js';
+
+export interface QueryRequest {
+  readonly query: string;
+  readonly defaultGraphs: readonly string[];
+  readonly namedGraphs: readonly string[];
+}
+
+/** A request the protocol refuses, with its status and a message a person understands. */
+export class ProtocolError extends Error {
+  constructor(readonly status: number, message: string, readonly headers: Readonly<Record<string, string>> = {}) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export interface ProtocolLimits {
+  /** Longest query text accepted, in characters. */
+  readonly maxQueryLength: number;
+}
+
+type Parameters = ReadonlyMap<string, readonly string[]>;
+
+export function parametersOf(search: string): Map<string, string[]> {
+  const parameters = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(search)) {
+    const values = parameters.get(name);
+    if (values) values.push(value);
+    else parameters.set(name, [value]);
+  }
+  return parameters;
+}
+
+const READ_ONLY = 'This endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE…) is not accepted here.';
+
+function mediaTypeOf(contentType: string | undefined): { type: string; charset?: string } {
+  if (!contentType) return { type: '' };
+  const [type, ...parameters] = contentType.split(';').map((p) => p.trim());
+  const charset = parameters.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '').toLowerCase();
+  return { type: (type ?? '').toLowerCase(), charset };
+}
+
+function single(parameters: Parameters, name: string): string | undefined {
+  const values = parameters.get(name);
+  if (!values) return undefined;
+  if (values.length > 1) throw new ProtocolError(400, `The "${name}" parameter is given ${values.length} times; give it once.`);
+  return values[0];
+}
+
+function checkIri(value: string, parameter: string): string {
+  if (!URL.canParse(value)) throw new ProtocolError(400, `The ${parameter} "${value}" is not an absolute IRI.`);
+  return value;
+}
+
+function datasetOf(parameters: Parameters): Pick<QueryRequest, 'defaultGraphs' | 'namedGraphs'> {
+  return {
+    defaultGraphs: (parameters.get('default-graph-uri') ?? []).map((v) => checkIri(v, 'default-graph-uri')),
+    namedGraphs: (parameters.get('named-graph-uri') ?? []).map((v) => checkIri(v, 'named-graph-uri')),
+  };
+}
+
+function checked(query: string, limits: ProtocolLimits): string {
+  if (!query.trim()) throw new ProtocolError(400, 'The query is empty.');
+  if (query.length > limits.maxQueryLength) {
+    throw new ProtocolError(413, `The query is ${query.length.toLocaleString('en-GB')} characters long; this endpoint accepts up to ${limits.maxQueryLength.toLocaleString('en-GB')}.`);
+  }
+  if (queryForm(query) === 'UPDATE') throw new ProtocolError(403, READ_ONLY);
+  return query;
+}
+
+/**
+ * Reads a query request. Returns undefined for a bare GET (no parameter at all), which asks for
+ * the service description rather than for a query.
+ */
+export function readQueryRequest(
+  request: { method: string; contentType?: string; search: string; body?: Buffer },
+  limits: ProtocolLimits,
+): QueryRequest | undefined {
+  const urlParameters = parametersOf(request.search);
+  const method = request.method.toUpperCase();
+
+  if (method === 'GET' || method === 'HEAD') {
+    if (urlParameters.has('update')) throw new ProtocolError(403, READ_ONLY);
+    if (urlParameters.size === 0) return undefined;
+    const query = single(urlParameters, 'query');
+    if (query === undefined) throw new ProtocolError(400, 'A "query" parameter is required: /sparql?query=SELECT…');
+    return { query: checked(query, limits), ...datasetOf(urlParameters) };
+  }
+
+  if (method !== 'POST') {
+    throw new ProtocolError(405, `The SPARQL protocol uses GET or POST, not ${method}.`, { Allow: 'GET, HEAD, POST, OPTIONS' });
+  }
+  const { type, charset } = mediaTypeOf(request.contentType);
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ProtocolError(415, `The request body must be UTF-8, not ${charset}.`);
+  }
+  const body = request.body ?? Buffer.alloc(0);
+  if (type === 'application/sparql-update') throw new ProtocolError(403, READ_ONLY);
+  if (type === 'application/sparql-query') {
+    const query = decodeUtf8(body);
+    return { query: checked(query, limits), ...datasetOf(urlParameters) };
+  }
+  if (type === 'application/x-www-form-urlencoded') {
+    const form = parametersOf(decodeUtf8(body));
+    if (form.has('update')) {
+      if ((form.get('update') ?? []).length > 1) throw new ProtocolError(400, 'The "update" parameter is given more than once.');
+      throw new ProtocolError(403, READ_ONLY);
+    }
+    const query = single(form, 'query');
+    if (query === undefined) throw new ProtocolError(400, 'A "query" field is required in the form body.');
+    return { query: checked(query, limits), ...datasetOf(form) };
+  }
+  throw new ProtocolError(415, type
+    ? `POST a query as application/sparql-query or application/x-www-form-urlencoded, not ${type}.`
+    : 'A POST request needs a Content-Type: application/sparql-query or application/x-www-form-urlencoded.');
+}
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new ProtocolError(400, 'The request body is not valid UTF-8.');
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The frame of every HTML page: language, title, navigation, language switch, the one
+ * stylesheet, and the schema.org JSON-LD that crawlers read. Pages are complete without
+ * JavaScript.
+ */
+import { html, jsonForScript, type SafeHtml } from './html.js';
+import { PAGE_LANGUAGES, textsIn, type PageLanguage } from './i18n/catalogue.js';
+import { STYLESHEET_PATH } from './stylesheet.js';
+
+/** Each language's name in itself, for the language switch. */
+const AUTONYMS: Readonly<Record<PageLanguage, string>> = { fr: 'Français', en: 'English', es: 'Español' };
+
+export interface PageOptions {
+  readonly language: PageLanguage;
+  readonly title: string;
+  /** The page's own path (with its query, if any), for the language switch. */
+  readonly path: string;
+  readonly body: SafeHtml;
+  /** schema.org description of what the page is about. */
+  readonly jsonLd?: unknown;
+  /** Extra elements for <head> (alternate links, refresh). */
+  readonly head?: SafeHtml;
+}
+
+/** The same page in another language: its path with `lang` set, its other parameters kept. */
+export function inLanguage(path: string, language: PageLanguage): string {
+  const [pathname, query = ''] = path.split('?', 2) as [string, string?];
+  const parameters = new URLSearchParams(query);
+  parameters.set('lang', language);
+  return `${pathname}?${parameters.toString()}`;
+}
+
+export function renderPage(options: PageOptions): string {
+  const { language } = options;
+  const t = textsIn(language);
+  const switcher = PAGE_LANGUAGES.map((code) => html`<li><a href="${inLanguage(options.path, code)}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${AUTONYMS[code]}</a></li>`);
+  // Search engines pair the translations of a page by these links; the plain path negotiates.
+  const translations = [...PAGE_LANGUAGES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${inLanguage(options.path, code)}">`),
+    html`<link rel="alternate" hreflang="x-default" href="${options.path}">`];
+  return `<!DOCTYPE html>\n${html`<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${options.title}</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+${translations}
+${options.head ?? ''}
+${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(options.jsonLd)}</script>` : ''}
+</head>
+<body>
+<a href="#content" class="skip">${t.skipToContent}</a>
+<header>
+<a class="brand" href="/?lang=${language}">${t.siteName}</a>
+<nav class="languages" aria-label="${t.languageLabel}"><ul>${switcher}</ul></nav>
+</header>
+<main id="content">
+${options.body}
+</main>
+<footer><p>${t.footer}</p></footer>
+</body>
+</html>`}\n`;
+}

@@ -1,0 +1,52 @@
+/**
+ * The one stylesheet of every page, served once at a path named by its content's hash: a page
+ * links it, a browser keeps it for good, and a new version of it gets a new path.
+ */
+import { createHash } from 'node:crypto';
+
+export const STYLESHEET = `
+:root { --ink: #1d2a33; --muted: #56636d; --accent: #1f6f8b; --line: #d8dee3; --paper: #fbfbf8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
+a { color: var(--accent); }
+a:focus-visible { outline: 3px solid #f4b400; outline-offset: 2px; }
+header, main, footer { max-width: 64rem; margin: 0 auto; padding: 0 1.25rem; }
+header { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: baseline; justify-content: space-between; padding-top: 1rem; padding-bottom: .75rem; border-bottom: 1px solid var(--line); }
+header .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--ink); }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+.languages a[aria-current] { font-weight: 700; text-decoration: none; color: var(--ink); }
+main { padding-top: 1.5rem; padding-bottom: 2.5rem; }
+h1 { font-size: 1.8rem; line-height: 1.25; margin: .25rem 0 1rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; }
+.lead { font-size: 1.1rem; color: var(--muted); max-width: 48rem; }
+table { border-collapse: collapse; }
+th, td { text-align: left; padding: .35rem .9rem .35rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { overflow-x: auto; }
+.parts { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
+.parts li { border: 1px solid var(--line); border-radius: .5rem; padding: .9rem 1rem; background: #fff; }
+.parts a { font-weight: 600; }
+.parts p { margin: .35rem 0 0; color: var(--muted); font-size: .95rem; }
+.notice { border-left: 4px solid var(--accent); background: #fff; padding: .75rem 1rem; }
+progress { width: 100%; max-width: 30rem; height: 1rem; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .25rem .5rem; }
+footer { border-top: 1px solid var(--line); padding-top: .75rem; padding-bottom: 2rem; color: var(--muted); font-size: .9rem; }
+ul.links { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: .2rem 1.5rem; padding-left: 1.1rem; }
+ul.inline { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.kind { margin: 0; color: var(--muted); font-size: .95rem; text-transform: uppercase; letter-spacing: .04em; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem 1.5rem; margin: 1rem 0; }
+.facts dt, .term-facts dt { font-weight: 600; font-size: .9rem; color: var(--muted); }
+.facts dd, .term-facts dd { margin: 0; }
+ul.matrix { list-style: none; padding: 0; margin: 0; }
+.swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; vertical-align: middle; border: 1px solid #0003; }
+.properties th { font-weight: 600; }
+.pagination { border-top: 1px solid var(--line); margin-top: 1rem; }
+.formats { border-top: 1px solid var(--line); margin-top: 2rem; }
+.term { border-top: 1px solid var(--line); padding-top: .5rem; }
+.term h3 small { font-weight: 400; color: var(--muted); }
+.other-language { color: var(--muted); font-style: italic; }
+.term-facts { display: flex; flex-wrap: wrap; gap: .25rem 2rem; }
+`;
+
+export const STYLESHEET_PATH = `/assets/site-${createHash('sha256').update(STYLESHEET).digest('base64url').slice(0, 12)}.css`;
