@@ -8,6 +8,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArgumentError, parseArguments } from '../src/cli/generate.js';
 import { GENERATED_FILES, generate, sizesFor, type GenerateResult } from '../src/generate/generator.js';
+import { REAL_PLACE_COUNT } from '../src/generate/places.js';
 import { Random, SkewedChooser, ZipfSampler } from '../src/generate/random.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -165,7 +166,7 @@ describe('a small dataset (300 documents)', () => {
 
   it('indexes every sheet with 2 to 6 descriptors and writes long French abstracts', () => {
     const sheets = ofType(graph, SHEET_TYPES);
-    expect(sheets).toHaveLength(300);
+    expect(sheets).toHaveLength(first.sizes.documents);
     for (const [iri, props] of sheets) {
       const subjects = props.get(`${DCT}subject`) ?? [];
       expect(subjects.length, iri).toBeGreaterThanOrEqual(2);
@@ -185,7 +186,7 @@ describe('a small dataset (300 documents)', () => {
 
   it('builds a symmetric lattice: broader/narrower and related both ways, 2 to 5 neighbours', () => {
     const descriptors = ofType(graph, [`${CITEGO}Descriptor`]);
-    expect(descriptors).toHaveLength(693);
+    expect(descriptors).toHaveLength(sizesFor(300).descriptors);
     const has = (s: string, p: string, o: string) => (graph.get(s)?.get(p) ?? []).some((t) => t.value === o);
     let latticeNodes = 0;
     for (const [iri, props] of descriptors) {
@@ -211,12 +212,12 @@ describe('a small dataset (300 documents)', () => {
       if (sameAs.length > 0) {
         linked++;
         expect(sameAs[0]!.value).toMatch(/^http:\/\/www\.wikidata\.org\/entity\/Q\d+$/);
-        expect(number(iri)).toBeLessThanOrEqual(37);
+        expect(number(iri)).toBeLessThanOrEqual(REAL_PLACE_COUNT);
       }
       for (const parent of props.get('http://schema.org/containedInPlace') ?? []) expect(number(parent.value)).toBeLessThan(number(iri));
     }
-    expect(linked).toBe(37);
-    expect(places).toHaveLength(40);
+    expect(linked).toBe(REAL_PLACE_COUNT);
+    expect(places).toHaveLength(sizesFor(300).places);
   });
 });
 
@@ -235,7 +236,7 @@ describe('proportions (2,000 documents)', () => {
     const uses = new Map<string, number>();
     for (const [, props] of sheets) for (const s of props.get(`${DCT}subject`) ?? []) uses.set(s.value, (uses.get(s.value) ?? 0) + 1);
     const descriptorCount = ofType(graph, [`${CITEGO}Descriptor`]).length;
-    expect(descriptorCount).toBe(1789);
+    expect(descriptorCount).toBe(sizesFor(2000).descriptors);
     const counts = [...uses.values()].sort((a, b) => b - a);
     const total = counts.reduce((sum, c) => sum + c, 0);
     const top = counts.slice(0, Math.round(descriptorCount * 0.1)).reduce((sum, c) => sum + c, 0);
