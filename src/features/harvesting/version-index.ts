@@ -1,0 +1,64 @@
+/**
+ * The triple index of the version being served, prepared once per version: as soon as a version
+ * is published (the state is watched), or on the first request that needs it, whichever comes
+ * first. Requests arriving while it is prepared wait for the same preparation; a new version
+ * (another dataVersion) replaces it, and what was derived from the old one goes with it.
+ */
+import type { ReadyStatus, ServiceState } from '../../build/state.js';
+import { TripleIndex } from './triple-index.js';
+
+export interface IndexedVersion {
+  readonly status: ReadyStatus;
+  readonly index: TripleIndex;
+  /** Seconds the preparation took. */
+  readonly seconds: number;
+  /** Something computed once from this version (the OAI-PMH records, say), kept with it. */
+  derived<T>(name: string, compute: (version: IndexedVersion) => T): T;
+}
+
+/** How often the state is looked at for a new version, in milliseconds. */
+const WATCH_INTERVAL_MS = 500;
+
+export class VersionIndex {
+  private preparing: { readonly version: string; readonly indexed: Promise<IndexedVersion> } | undefined;
+  private readonly watcher: NodeJS.Timeout;
+
+  constructor(private readonly state: ServiceState) {
+    this.watcher = setInterval(() => { void this.current().catch(() => {}); }, WATCH_INTERVAL_MS);
+    this.watcher.unref();
+  }
+
+  /** The index of the version being served; undefined while the data loads (or failed to). */
+  async current(): Promise<IndexedVersion | undefined> {
+    const status = this.state.status;
+    if (status.phase !== 'ready') return undefined;
+    if (this.preparing?.version !== status.dataVersion) {
+      const indexed = prepare(status);
+      this.preparing = { version: status.dataVersion, indexed };
+      // A failed preparation (the store replaced meanwhile, say) is tried again on the next request.
+      indexed.catch((error: unknown) => {
+        if (this.preparing?.indexed === indexed) this.preparing = undefined;
+        console.error('could not index the published triples:', error);
+      });
+    }
+    return this.preparing.indexed;
+  }
+
+  close(): void {
+    clearInterval(this.watcher);
+  }
+}
+
+async function prepare(status: ReadyStatus): Promise<IndexedVersion> {
+  const started = performance.now();
+  const index = await TripleIndex.fromNTriples(await status.store.dump('application/n-triples'));
+  const derived = new Map<string, unknown>();
+  const version: IndexedVersion = {
+    status, index, seconds: (performance.now() - started) / 1000,
+    derived: <T>(name: string, compute: (v: IndexedVersion) => T): T => {
+      if (!derived.has(name)) derived.set(name, compute(version));
+      return derived.get(name) as T;
+    },
+  };
+  return version;
+}
