@@ -22,6 +22,7 @@ const WATCH_INTERVAL_MS = 500;
 export class VersionIndex {
   private preparing: { readonly version: string; readonly indexed: Promise<IndexedVersion> } | undefined;
   private readonly watcher: NodeJS.Timeout;
+  private closed = false;
 
   constructor(private readonly state: ServiceState) {
     this.watcher = setInterval(() => { void this.current().catch(() => {}); }, WATCH_INTERVAL_MS);
@@ -31,20 +32,21 @@ export class VersionIndex {
   /** The index of the version being served; undefined while the data loads (or failed to). */
   async current(): Promise<IndexedVersion | undefined> {
     const status = this.state.status;
-    if (status.phase !== 'ready') return undefined;
+    if (status.phase !== 'ready' || this.closed) return undefined;
     if (this.preparing?.version !== status.dataVersion) {
       const indexed = prepare(status);
       this.preparing = { version: status.dataVersion, indexed };
       // A failed preparation (the store replaced meanwhile, say) is tried again on the next request.
       indexed.catch((error: unknown) => {
         if (this.preparing?.indexed === indexed) this.preparing = undefined;
-        console.error('could not index the published triples:', error);
+        if (!this.closed) console.error('could not index the published triples:', error);
       });
     }
     return this.preparing.indexed;
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.watcher);
   }
 }

@@ -25,8 +25,10 @@ function readForm(req: IncomingMessage): Promise<string | undefined> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // The rest is read and dropped, so that the answer reaches the client before the connection closes.
+        req.removeAllListeners('data');
+        req.resume();
         resolve(undefined);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -65,7 +67,7 @@ export class OaiDoor {
       }
       const form = await readForm(req);
       if (form === undefined) {
-        sendPlainText(res, 413, `The arguments of an OAI-PMH request fit in ${MAX_BODY_BYTES / 1024} KB; this body is larger.`);
+        sendPlainText(res, 413, `The arguments of an OAI-PMH request fit in ${MAX_BODY_BYTES / 1024} KB; this body is larger.`, { Connection: 'close' });
         return;
       }
       pairs = [...pairsOf(search), ...pairsOf(form)];
