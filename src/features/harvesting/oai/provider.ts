@@ -1,26 +1,19 @@
 /**
  * The OAI-PMH 2.0 data provider: the six verbs over the records of the version being served,
- * each response an XML document that the OAI-PMH and oai_dc schemas accept.
- *
- * The XML is built with xmlbuilder2, never by concatenating strings: it escapes text and
- * attributes, declares namespaces itself, drops the characters XML cannot hold (a control
- * character in a title), and imports the RDF/XML of the `rdf` format as a tree. We chose it for
- * being maintained, dependency-light, free of native code, and able to build and import
- * namespaced trees (the DOM-based builders need a native libxml or a whole DOM).
+ * each response an XML document that the OAI-PMH and oai_dc schemas accept, built as a tree of
+ * elements and written by the XML library (xml.ts).
  */
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { IndexedVersion } from '../version-index.js';
 import { bounds, checkArguments, OaiError, type OaiRequest } from './arguments.js';
 import { describedSheet, dublinCore, METADATA_FORMATS, rdfXmlOf } from './metadata.js';
 import { compareRecords, RecordCatalogue, type RepositoryRecord } from './records.js';
-import { type ResumptionTokens, TOKEN_LIFETIME_SECONDS, TokenError, type TokenState } from './tokens.js';
+import { TOKEN_LIFETIME_SECONDS, TokenError, type ResumptionTokens, type TokenState } from './tokens.js';
+import { element, parseXml, writeXml, type XmlElement, type XmlNode } from './xml.js';
 
 const OAI = 'http://www.openarchives.org/OAI/2.0/';
 const OAI_DC = 'http://www.openarchives.org/OAI/2.0/oai_dc/';
 const DC = 'http://purl.org/dc/elements/1.1/';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const XML = 'http://www.w3.org/XML/1998/namespace';
 
 /** Records on a page of ListRecords, and headers on a page of ListIdentifiers. */
 export const PAGE_SIZES = { ListRecords: 100, ListIdentifiers: 500 } as const;
@@ -46,72 +39,65 @@ export class OaiProvider {
 
   /** The response to a request given as name-value pairs, as an XML document. */
   async respond(pairs: readonly (readonly [string, string])[], version: IndexedVersion, now = new Date()): Promise<string> {
-    const document = create({ version: '1.0', encoding: 'UTF-8' });
-    const root = document.ele(OAI, 'OAI-PMH').att(XSI, 'xsi:schemaLocation', `${OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd`);
-    root.ele('responseDate').txt(utc(now));
+    const envelope = (request: XmlElement, body: XmlNode[]) => writeXml(element('OAI-PMH',
+      { xmlns: OAI, 'xmlns:xsi': XSI, 'xsi:schemaLocation': `${OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd` },
+      [element('responseDate', {}, [utc(now)]), request, ...body]));
+    const error = (failure: OaiError) => element('error', { code: failure.code }, [failure.message]);
     let request: OaiRequest;
     try {
       request = checkArguments(pairs);
-    } catch (error) {
-      if (!(error instanceof OaiError)) throw error;
+    } catch (failure) {
+      if (!(failure instanceof OaiError)) throw failure;
       // After badVerb or badArgument the request element carries no attribute (§3.6).
-      root.ele('request').txt(this.options.baseURL);
-      root.ele('error').att('code', error.code).txt(error.message);
-      return document.end();
+      return envelope(element('request', {}, [this.options.baseURL]), [error(failure)]);
     }
-    const requestElement = root.ele('request');
-    for (const [name, value] of [['verb', request.verb], ...Object.entries(request.arguments)] as const) requestElement.att(name, value);
-    requestElement.txt(this.options.baseURL);
+    const requestElement = element('request', { verb: request.verb, ...request.arguments }, [this.options.baseURL]);
     try {
-      const body = create().ele(OAI, request.verb);
-      await this.answer(request, body.root(), version, now);
-      root.import(body);
-    } catch (error) {
-      if (!(error instanceof OaiError)) throw error;
-      root.ele('error').att('code', error.code).txt(error.message);
+      return envelope(requestElement, [element(request.verb, {}, await this.answer(request, version, now))]);
+    } catch (failure) {
+      if (!(failure instanceof OaiError)) throw failure;
+      return envelope(requestElement, [error(failure)]);
     }
-    return document.end();
   }
 
-  private async answer(request: OaiRequest, body: XMLBuilder, version: IndexedVersion, now: Date): Promise<void> {
+  private async answer(request: OaiRequest, version: IndexedVersion, now: Date): Promise<XmlNode[]> {
     const args = request.arguments;
     const catalogue = this.catalogue(version);
     switch (request.verb) {
       case 'Identify':
-        return this.identify(body, catalogue);
+        return this.identify(catalogue);
       case 'ListMetadataFormats':
         if (args.identifier !== undefined) this.record(catalogue, args.identifier);
-        for (const format of METADATA_FORMATS) {
-          body.ele('metadataFormat').ele('metadataPrefix').txt(format.prefix).up().ele('schema').txt(format.schema).up()
-            .ele('metadataNamespace').txt(format.namespace);
-        }
-        return;
+        return METADATA_FORMATS.map((format) => element('metadataFormat', {}, [
+          element('metadataPrefix', {}, [format.prefix]), element('schema', {}, [format.schema]), element('metadataNamespace', {}, [format.namespace]),
+        ]));
       case 'ListSets':
         // Every set fits in one response: a token here was not issued by this repository.
         if (args.resumptionToken !== undefined) throw new OaiError('badResumptionToken', 'ListSets is answered in one response; this repository issued no token for it.');
-        for (const set of catalogue.sets) body.ele('set').ele('setSpec').txt(set.spec).up().ele('setName').txt(set.name);
-        return;
+        return catalogue.sets.map((set) => element('set', {}, [element('setSpec', {}, [set.spec]), element('setName', {}, [set.name])]));
       case 'GetRecord': {
         const format = this.format(args.metadataPrefix!);
-        await this.writeRecord(body, version, this.record(catalogue, args.identifier!), format);
-        return;
+        return [await this.recordElement(version, this.record(catalogue, args.identifier!), format)];
       }
       case 'ListIdentifiers':
       case 'ListRecords':
-        return this.list(request, body, version, catalogue, now);
+        return this.list(request, version, catalogue, now);
     }
   }
 
-  private identify(body: XMLBuilder, catalogue: RecordCatalogue): void {
-    body.ele('repositoryName').txt('CITEGO — fonds documentaire (Cités, territoires, gouvernance)');
-    body.ele('baseURL').txt(this.options.baseURL);
-    body.ele('protocolVersion').txt('2.0');
-    body.ele('adminEmail').txt(this.options.adminEmail);
-    body.ele('earliestDatestamp').txt(catalogue.earliestDatestamp);
-    // No change log is kept yet: a deleted sheet simply disappears (see the README).
-    body.ele('deletedRecord').txt('no');
-    body.ele('granularity').txt('YYYY-MM-DDThh:mm:ssZ');
-    body.ele('compression').txt('gzip');
+  private identify(catalogue: RecordCatalogue): XmlNode[] {
+    const field = (name: string, value: string) => element(name, {}, [value]);
+    return [
+      field('repositoryName', 'CITEGO — fonds documentaire (Cités, territoires, gouvernance)'),
+      field('baseURL', this.options.baseURL),
+      field('protocolVersion', '2.0'),
+      field('adminEmail', this.options.adminEmail),
+      field('earliestDatestamp', catalogue.earliestDatestamp),
+      // No change log is kept yet: a deleted sheet simply disappears (see the README).
+      field('deletedRecord', 'no'),
+      field('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
+      field('compression', 'gzip'),
+    ];
   }
 
   private record(catalogue: RecordCatalogue, identifier: string): RepositoryRecord {
@@ -127,7 +113,7 @@ export class OaiProvider {
     return prefix;
   }
 
-  private async list(request: OaiRequest, body: XMLBuilder, version: IndexedVersion, catalogue: RecordCatalogue, now: Date): Promise<void> {
+  private async list(request: OaiRequest, version: IndexedVersion, catalogue: RecordCatalogue, now: Date): Promise<XmlNode[]> {
     const args = request.arguments;
     let state: Omit<TokenState, 'after' | 'cursor'> & { after?: TokenState['after']; cursor: number };
     if (args.resumptionToken !== undefined) {
@@ -150,46 +136,42 @@ export class OaiProvider {
     }
     const selected = catalogue.select({ set: state.set, ...bounds(state.from, state.until) });
     const start = state.after ? firstAfter(selected, state.after) : 0;
-    const size = PAGE_SIZES[state.verb];
-    const page = selected.slice(start, start + size);
+    const page = selected.slice(start, start + PAGE_SIZES[state.verb]);
     if (page.length === 0) throw new OaiError('noRecordsMatch', state.after ? 'No record is left after this resumption token: the harvest is complete.' : 'No record matches these arguments.');
-    for (const record of page) {
-      if (state.verb === 'ListIdentifiers') writeHeader(body, record);
-      else await this.writeRecord(body, version, record, state.metadataPrefix);
-    }
+    const items: XmlNode[] = [];
+    for (const record of page) items.push(state.verb === 'ListIdentifiers' ? header(record) : await this.recordElement(version, record, state.metadataPrefix));
     const last = page.at(-1)!;
     const more = start + page.length < selected.length;
-    if (!more && !state.after) return;
-    const token = body.ele('resumptionToken').att('completeListSize', String(selected.length)).att('cursor', String(state.cursor));
-    if (more) {
-      token.att('expirationDate', utc(new Date(state.expires * 1000)));
-      token.txt(this.options.tokens.issue({ ...state, after: { datestamp: last.datestamp, identifier: last.identifier }, cursor: state.cursor + page.length }));
-    }
+    if (!more && !state.after) return items;
+    const counts = { completeListSize: String(selected.length), cursor: String(state.cursor) };
+    items.push(more
+      ? element('resumptionToken', { ...counts, expirationDate: utc(new Date(state.expires * 1000)) },
+        [this.options.tokens.issue({ ...state, after: { datestamp: last.datestamp, identifier: last.identifier }, cursor: state.cursor + page.length })])
+      : element('resumptionToken', counts));
+    return items;
   }
 
-  private async writeRecord(body: XMLBuilder, version: IndexedVersion, record: RepositoryRecord, prefix: string): Promise<void> {
-    const element = body.ele('record');
-    writeHeader(element, record);
-    const metadata = element.ele('metadata');
+  private async recordElement(version: IndexedVersion, record: RepositoryRecord, prefix: string): Promise<XmlElement> {
+    let metadata: XmlNode[];
     if (prefix === 'oai_dc') {
-      const dc = metadata.ele(OAI_DC, 'oai_dc:dc').att('xmlns:dc', DC)
-        .att(XSI, 'xsi:schemaLocation', `${OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`);
-      for (const element of dublinCore(version.index, record.identifier, this.options.baseIRI)) {
-        const child = dc.ele(DC, `dc:${element.name}`);
-        if (element.language) child.att(XML, 'xml:lang', element.language);
-        child.txt(element.value);
-      }
+      const elements = dublinCore(version.index, record.identifier, this.options.baseIRI)
+        .map((dc) => element(`dc:${dc.name}`, { 'xml:lang': dc.language }, [dc.value]));
+      metadata = [element('oai_dc:dc', {
+        'xmlns:oai_dc': OAI_DC, 'xmlns:dc': DC, 'xmlns:xsi': XSI, 'xsi:schemaLocation': `${OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`,
+      }, elements)];
     } else {
-      metadata.import(create(await rdfXmlOf(describedSheet(version.index, record.identifier))));
+      metadata = parseXml(await rdfXmlOf(describedSheet(version.index, record.identifier)));
     }
+    return element('record', {}, [header(record), element('metadata', {}, metadata)]);
   }
 }
 
-function writeHeader(parent: XMLBuilder, record: RepositoryRecord): void {
-  const header = parent.ele('header');
-  header.ele('identifier').txt(record.identifier);
-  header.ele('datestamp').txt(record.datestamp);
-  for (const set of record.sets) header.ele('setSpec').txt(set);
+function header(record: RepositoryRecord): XmlElement {
+  return element('header', {}, [
+    element('identifier', {}, [record.identifier]),
+    element('datestamp', {}, [record.datestamp]),
+    ...record.sets.map((set) => element('setSpec', {}, [set])),
+  ]);
 }
 
 /** The index of the first record after a position, in the stable order (binary search). */
