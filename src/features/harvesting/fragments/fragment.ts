@@ -70,7 +70,9 @@ export interface Fragment {
   /** Triples matching the pattern in the whole dataset (exact: read from the index). */
   readonly count: number;
   readonly pages: number;
-  /** This page's triples, in the index's stable order. */
+  /** This page's triples as the index spells them (N-Triples terms), in its stable order. */
+  readonly spellings: readonly (readonly [string, string, string])[];
+  /** The same triples as terms. */
   readonly triples: readonly Quad[];
   readonly datasetTriples: number;
 }
@@ -92,13 +94,18 @@ export function selectFragment(index: TripleIndex, request: FragmentRequest): Fr
   const match = unknown ? { count: 0, at: () => [0, 0, 0] as const } : index.match(ids[0], ids[1], ids[2]);
   const pages = Math.max(1, Math.ceil(match.count / FRAGMENT_PAGE_SIZE));
   if (request.page > pages) return undefined;
-  const triples: Quad[] = [];
+  const spellings: [string, string, string][] = [];
   const first = (request.page - 1) * FRAGMENT_PAGE_SIZE;
   for (let i = first; i < Math.min(match.count, first + FRAGMENT_PAGE_SIZE); i++) {
     const [s, p, o] = match.at(i);
-    triples.push(triple(termOfKey(index.term(s)) as SubjectTerm, termOfKey(index.term(p)).value, termOfKey(index.term(o))));
+    spellings.push([index.term(s), index.term(p), index.term(o)]);
   }
-  return { request, count: match.count, pages, triples, datasetTriples: index.size };
+  return {
+    request, count: match.count, pages, spellings, datasetTriples: index.size,
+    get triples() {
+      return spellings.map(([s, p, o]) => triple(termOfKey(s) as SubjectTerm, termOfKey(p).value, termOfKey(o)));
+    },
+  };
 }
 
 /** The URL of another page of the same fragment. */
@@ -126,8 +133,9 @@ export function fragmentMetadata(fragment: Fragment): Quad[] {
   const names = fragmentsNames(request.origin);
   const graph = iri(`${request.pageUrl}#metadata`);
   const page = request.pageUrl;
-  const search: SubjectTerm = { termType: 'BlankNode', value: 'search' };
-  const mapping = (position: Position): SubjectTerm => ({ termType: 'BlankNode', value: position });
+  // Named, not blank: the data's own blank nodes could not then be mistaken for them.
+  const search = `${names.entry}#search`;
+  const mapping = (position: Position) => `${names.entry}#${position}`;
   const quads: Quad[] = [
     triple(graph, `${foaf}primaryTopic`, request.fragmentUrl),
     triple(names.dataset, RDF_TYPE, `${VOID}Dataset`),

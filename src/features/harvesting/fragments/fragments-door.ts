@@ -14,17 +14,20 @@ import { RepresentationCache } from '../../../http/representation-cache.js';
 import { addVary, Representation, sendRepresentation } from '../../../http/representation.js';
 import { FORMATS } from '../../../rdf/formats.js';
 import type { PublishedContext } from '../../../rdf/jsonld.js';
+import type { DefaultGraph, NamedNode } from '../../../rdf/terms.js';
 import { writeGraph } from '../../../rdf/write.js';
 import type { PageLanguage } from '../../../web/i18n/catalogue.js';
+import { ntriplesKey } from '../ntriples-terms.js';
 import type { VersionIndex } from '../version-index.js';
 import { renderFragmentPage } from './fragment-page.js';
-import { fragmentMetadata, FRAGMENTS_PATH, FragmentRequestError, parseFragmentRequest, selectFragment, type Fragment } from './fragment.js';
+import { fragmentMetadata, FRAGMENTS_PATH, FragmentRequestError, parseFragmentRequest, patternText, selectFragment, type Fragment } from './fragment.js';
 
 /** The formats of a fragment, HTML first for browsers; TriG keeps the metadata in a graph of its own. */
 export const FRAGMENT_FORMATS = [FORMATS.html, FORMATS.trig, FORMATS.turtle, FORMATS.ntriples, FORMATS.jsonld] as const;
 type FragmentFormat = (typeof FRAGMENT_FORMATS)[number];
 const AVAILABLE = FRAGMENT_FORMATS.map((f) => f.mediaType).join(', ');
 const CACHE_CONTROL = 'public, max-age=300';
+const DEFAULT_GRAPH: DefaultGraph = { termType: 'DefaultGraph', value: '' };
 
 export interface FragmentsDoorOptions {
   readonly versions: VersionIndex;
@@ -113,8 +116,18 @@ export class FragmentsDoor {
   private async write(fragment: Fragment, format: FragmentFormat, language: PageLanguage): Promise<string> {
     if (format.name === 'html') return renderFragmentPage(fragment, language);
     const metadata = fragmentMetadata(fragment);
-    // Only TriG names graphs: the other formats carry the metadata beside the data, as the specification allows.
-    const quads = format.name === 'trig' ? [...fragment.triples, ...metadata] : [...fragment.triples, ...metadata.map((q) => ({ ...q, graph: fragment.triples[0]?.graph ?? { termType: 'DefaultGraph' as const, value: '' as const } }))];
-    return writeGraph(quads, format, { prefixes: this.options.prefixes, context: this.options.context });
+    if (format.name === 'jsonld') {
+      // JSON-LD names no graph here: the metadata stands beside the data, as the specification allows.
+      return writeGraph([...fragment.triples, ...metadata.map((q) => ({ ...q, graph: DEFAULT_GRAPH }))], format, { prefixes: this.options.prefixes, context: this.options.context });
+    }
+    // The index holds the store's own N-Triples spellings: the data lines are written as they are,
+    // and N-Triples lines are Turtle and TriG too. Only TriG puts the metadata in its own graph.
+    const line = (s: string, p: string, o: string) => `${s} ${p} ${o} .\n`;
+    const data = fragment.spellings.map(([s, p, o]) => line(s, p, o)).join('');
+    const controls = metadata.map((q) => line(ntriplesKey(q.subject), ntriplesKey(q.predicate), ntriplesKey(q.object))).join('');
+    if (format.name === 'trig') return `${data}${ntriplesKey(metadata[0]!.graph as NamedNode)} {\n${controls}}\n`;
+    // A Turtle document says what it is in a comment (one line: the pattern's terms are escaped),
+    // which also keeps its bytes, and so its ETag, apart from the N-Triples document's.
+    return format.name === 'turtle' ? `# Triple Pattern Fragment ${patternText(fragment.request)}, page ${fragment.request.page}\n${data}${controls}` : `${data}${controls}`;
   }
 }
