@@ -8,8 +8,8 @@
  *   clients) that query many sources at once: any triple pattern over the whole dataset, with
  *   its count, pages and the Hydra controls.
  *
- * Both read one index of the version's triples, prepared once per version from the store's
- * dump (version-index.ts): a request never waits for a query to the store.
+ * Both read one index of the version's triples, prepared once per version from every triple of
+ * the store (version-index.ts): a request never waits for a query to the store.
  */
 import { integer, text, triple } from '../../rdf/build-terms.js';
 import { publishedContext } from '../../rdf/jsonld.js';
@@ -26,7 +26,7 @@ const { rdfs, dct, hydra, void: VOID } = STANDARD_PREFIXES;
 
 export function harvesting(context: FeatureContext): Feature {
   const { config, state } = context;
-  const versions = new VersionIndex(state);
+  const versions = new VersionIndex(state, context.queries);
   const oaiUrl = new URL(OAI_PATH.slice(1), config.baseIRI).href;
   const oai = new OaiDoor(versions, new OaiProvider({
     baseIRI: config.baseIRI,

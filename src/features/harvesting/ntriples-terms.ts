@@ -1,6 +1,6 @@
 /**
  * Terms spelt as N-Triples, the keys of the version's triple index. The index reads the store's
- * own N-Triples dump, so a term asked for (in a fragment's pattern, or by the OAI-PMH records)
+ * own N-Triples (every triple, written by the store), so a term asked for (in a fragment's pattern, or by the OAI-PMH records)
  * must be spelt exactly as the store writes it: the same escapes as Oxigraph's writer, plain
  * `"…"` for xsd:string, `"…"@lang` for language-tagged strings, `"…"^^<datatype>` otherwise.
  */

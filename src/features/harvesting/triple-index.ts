@@ -6,7 +6,7 @@
  * searches: its exact count and any page of its triples come in bounded time, in a stable order
  * (the order of the spellings), without a query to the store.
  *
- * It is built once per version from the store's own N-Triples dump ("count once, when a version
+ * It is built once per version from every triple of the store, in N-Triples ("count once, when a version
  * is built"), so that it holds exactly what the SPARQL endpoint queries. Triples are kept in
  * typed arrays (12 bytes a triple an order), outside the JavaScript heap that the collector walks.
  */

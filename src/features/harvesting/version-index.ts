@@ -5,6 +5,7 @@
  * (another dataVersion) replaces it, and what was derived from the old one goes with it.
  */
 import type { ReadyStatus, ServiceState } from '../../build/state.js';
+import type { QueryCatalogue } from '../../queries/catalogue.js';
 import { TripleIndex } from './triple-index.js';
 
 export interface IndexedVersion {
@@ -18,13 +19,15 @@ export interface IndexedVersion {
 
 /** How often the state is looked at for a new version, in milliseconds. */
 const WATCH_INTERVAL_MS = 500;
+/** Reading every triple takes seconds at a million triples: far more than a visitor's query may. */
+const READ_ALL_TIMEOUT_MS = 30 * 60_000;
 
 export class VersionIndex {
   private preparing: { readonly version: string; readonly indexed: Promise<IndexedVersion> } | undefined;
   private readonly watcher: NodeJS.Timeout;
   private closed = false;
 
-  constructor(private readonly state: ServiceState) {
+  constructor(private readonly state: ServiceState, private readonly queries: QueryCatalogue) {
     this.watcher = setInterval(() => { void this.current().catch(() => {}); }, WATCH_INTERVAL_MS);
     this.watcher.unref();
   }
@@ -34,7 +37,7 @@ export class VersionIndex {
     const status = this.state.status;
     if (status.phase !== 'ready' || this.closed) return undefined;
     if (this.preparing?.version !== status.dataVersion) {
-      const indexed = prepare(status);
+      const indexed = prepare(status, this.queries);
       this.preparing = { version: status.dataVersion, indexed };
       // A failed preparation (the store replaced meanwhile, say) is tried again on the next request.
       indexed.catch((error: unknown) => {
@@ -51,9 +54,15 @@ export class VersionIndex {
   }
 }
 
-async function prepare(status: ReadyStatus): Promise<IndexedVersion> {
+/**
+ * The triples are read by a query, not by the store's dump: a query waits for a free replica and
+ * holds it while it runs, so that the replica is not also handed a visitor's query meanwhile.
+ */
+async function prepare(status: ReadyStatus, queries: QueryCatalogue): Promise<IndexedVersion> {
   const started = performance.now();
-  const index = await TripleIndex.fromNTriples(await status.store.dump('application/n-triples'));
+  const triples = await status.store.query(queries.get('all-triples'),
+    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { timeoutMs: READ_ALL_TIMEOUT_MS });
+  const index = await TripleIndex.fromNTriples(triples.body);
   const derived = new Map<string, unknown>();
   const version: IndexedVersion = {
     status, index, seconds: (performance.now() - started) / 1000,
