@@ -111,7 +111,8 @@ function startPreparedBytes(kind: 'express' | 'node-http', file: string): Promis
   });
 }
 
-async function dumpTriples(dataDir: string, file: string): Promise<number> {
+/** N-Triples of everything the service serves (the ontology and the data), for the peers that load a file; returns the number of triples. */
+export async function dumpTriples(dataDir: string, file: string): Promise<number> {
   const files = readSources([...(await rdfFilesIn(join(projectRoot(), 'ontology'))), ...(await rdfFilesIn(dataDir))]);
   const store = new EmbeddedStore({ replicas: 1 });
   try {

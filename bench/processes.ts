@@ -4,6 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config.js';
 import { NODE_FLAGS } from './knowledge-graph.js';
@@ -67,6 +69,21 @@ export async function startServerProcess(args: readonly string[], options: {
   }
   await stop();
   throw new Error(`${options.what} did not start within ${options.timeoutMs / 1000} s: ${output.trim().split('\n').slice(-5).join(' ')}`);
+}
+
+/**
+ * Starts a peer whose configuration is written into a temporary directory, which goes when the
+ * peer stops, or at once if it does not start.
+ */
+export async function startWithTemporaryDirectory(prefix: string, start: (dir: string) => Promise<ServerProcess>): Promise<ServerProcess> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    const server = await start(dir);
+    return { ...server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Our service as `npm start` runs it, on `dataDir`, once it is ready and both replicas answer. */

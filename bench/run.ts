@@ -7,12 +7,14 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runDereferenceSuite } from './dereference.js';
 import { runEndpointSuite } from './endpoint.js';
+import { runHarvestingSuite } from './harvesting.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
   endpoint: runEndpointSuite,
   dereference: runDereferenceSuite,
+  harvesting: runHarvestingSuite,
 };
 
 async function main(): Promise<void> {

@@ -24,6 +24,10 @@ export interface ServiceConfig {
   readonly descriptionCacheMb: number;
   /** Remote SPARQL endpoints reached at another URL (a mirror, or a test double): from IRI → to URL. */
   readonly serviceRedirects: Readonly<Record<string, string>>;
+  /** Secret signing OAI-PMH resumption tokens; undefined: a key derived from the base IRI (the same after a restart). */
+  readonly oaiTokenSecret: string | undefined;
+  /** The OAI-PMH repository administrator's address, given by Identify. */
+  readonly oaiAdminEmail: string;
 }
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
@@ -83,6 +87,19 @@ function parseBaseIRI(text: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+/** A secret worth the name: absent, or at least 16 characters. */
+function parseSecret(name: string, text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (text.length < 16) throw new ConfigError(`${name} must be at least 16 characters long (a random string), not ${text.length}`);
+  return text;
+}
+
+function parseEmail(name: string, text: string | undefined, fallback: string): string {
+  if (text === undefined || text === '') return fallback;
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(text)) throw new ConfigError(`${name} must be an e-mail address such as contact@citego.org, not "${text}"`);
+  return text;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const root = projectRoot();
   const port = parsePort(env.PORT, 3000);
@@ -98,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     queryTimeoutMs: parsePositiveInteger('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 30_000),
     descriptionCacheMb: parsePositiveInteger('DESCRIPTION_CACHE_MB', env.DESCRIPTION_CACHE_MB, 256),
     serviceRedirects: parseRedirects(env.SPARQL_SERVICE_REDIRECTS),
+    oaiTokenSecret: parseSecret('OAI_TOKEN_SECRET', env.OAI_TOKEN_SECRET),
+    oaiAdminEmail: parseEmail('OAI_ADMIN_EMAIL', env.OAI_ADMIN_EMAIL, 'contact@citego.org'),
   };
 }

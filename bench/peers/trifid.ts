@@ -3,11 +3,10 @@
  * peer of the dereferencing benchmark: its entity renderer describes the thing at each IRI
  * (HTML, or RDF by Accept) from its fetch handler, Oxigraph in memory loaded from a dump.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { freePort, startServerProcess, type ServerProcess } from '../processes.js';
+import { freePort, startServerProcess, startWithTemporaryDirectory, type ServerProcess } from '../processes.js';
 
 export function trifidServerScript(): string {
   return join(dirname(createRequire(import.meta.url).resolve('trifid/package.json')), 'server.js');
@@ -15,9 +14,9 @@ export function trifidServerScript(): string {
 
 /** `dump`: N-Triples of everything to serve; `probe`: a path that answers once the data is loaded. */
 export async function startTrifid(options: { dump: string; baseIRI: string; probe: string }): Promise<ServerProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'citego-trifid-'));
-  const config = join(dir, 'config.yaml');
-  writeFileSync(config, `server:
+  return startWithTemporaryDirectory('citego-trifid-', async (dir) => {
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, `server:
   logLevel: warn
 globals:
   datasetBaseUrl: ${options.baseIRI}
@@ -36,17 +35,12 @@ plugins:
       baseIri: ${options.baseIRI}
       unionDefaultGraph: true
 `);
-  const port = await freePort();
-  try {
-    const trifid = await startServerProcess([trifidServerScript(), '-c', config, '-p', String(port)], {
+    const port = await freePort();
+    return startServerProcess([trifidServerScript(), '-c', config, '-p', String(port)], {
       port,
       ready: async (origin) => (await fetch(`${origin}${options.probe}`, { headers: { Accept: 'application/ld+json' } })).status === 200,
       timeoutMs: 10 * 60_000,
       what: 'Trifid',
     });
-    return { ...trifid, stop: async () => { await trifid.stop(); rmSync(dir, { recursive: true, force: true }); } };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }

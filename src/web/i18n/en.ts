@@ -146,6 +146,29 @@ export const en: Catalogue = {
   yes: 'Yes (true)',
   no: 'No (false)',
   editQuery: 'Edit the query',
+  harvesting: {
+    cards: {
+      oai: {
+        title: 'OAI-PMH harvesting',
+        description: 'Every sheet for repositories and catalogues (Isidore, BASE, OpenAIRE…): Dublin Core or RDF, by set and by modification date.',
+      },
+      fragments: {
+        title: 'Triple Pattern Fragments',
+        description: 'Any subject–predicate–object pattern over the whole dataset, paged and counted, for linked-data clients such as Comunica.',
+      },
+    },
+    fragments: {
+      title: 'Triple Pattern Fragments',
+      intro: 'The triples of the data that match a pattern: leave a field empty to accept any value. Write an IRI as it is, a literal in quotes ("Paris"@fr).',
+      subject: 'Subject',
+      predicate: 'Predicate',
+      object: 'Object',
+      search: 'Search',
+      matches: (count: string, total: string) => `${count} triples match this pattern, out of ${total} triples in all.`,
+      none: 'No triple matches this pattern.',
+      machines: 'Programs ask for this fragment in Turtle, TriG, N-Triples or JSON-LD with the Accept header; it carries its Hydra controls.',
+    },
+  },
   terms: {
     'rdf:type': 'Type',
     'dct:title': 'Title',

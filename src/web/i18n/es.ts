@@ -146,6 +146,29 @@ export const es: Catalogue = {
   yes: 'Sí (verdadero)',
   no: 'No (falso)',
   editQuery: 'Editar la consulta',
+  harvesting: {
+    cards: {
+      oai: {
+        title: 'Recolección OAI-PMH',
+        description: 'Todas las fichas para los repositorios y catálogos (Isidore, BASE, OpenAIRE…): Dublin Core o RDF, por conjunto y por fecha de modificación.',
+      },
+      fragments: {
+        title: 'Fragmentos de patrones de tripletas',
+        description: 'Cualquier patrón sujeto–predicado–objeto sobre todos los datos, paginado y contado, para los clientes de datos enlazados como Comunica.',
+      },
+    },
+    fragments: {
+      title: 'Fragmentos de patrones de tripletas',
+      intro: 'Las tripletas de los datos que corresponden a un patrón: deje un campo vacío para aceptar cualquier valor. Un IRI se escribe tal cual, un literal entre comillas ("Paris"@fr).',
+      subject: 'Sujeto',
+      predicate: 'Predicado',
+      object: 'Objeto',
+      search: 'Buscar',
+      matches: (count: string, total: string) => `${count} tripletas corresponden a este patrón, de ${total} tripletas en total.`,
+      none: 'Ninguna tripleta corresponde a este patrón.',
+      machines: 'Los programas piden este fragmento en Turtle, TriG, N-Triples o JSON-LD con el encabezado Accept; lleva sus controles Hydra.',
+    },
+  },
   terms: {
     'rdf:type': 'Tipo',
     'dct:title': 'Título',

@@ -148,6 +148,29 @@ export const fr = {
   yes: 'Oui (vrai)',
   no: 'Non (faux)',
   editQuery: 'Modifier la requête',
+  harvesting: {
+    cards: {
+      oai: {
+        title: 'Moissonnage OAI-PMH',
+        description: 'Toutes les fiches pour les entrepôts et catalogues (Isidore, BASE, OpenAIRE…) : Dublin Core ou RDF, par ensemble et par date de modification.',
+      },
+      fragments: {
+        title: 'Fragments de motifs de triplets',
+        description: 'Tout motif sujet–prédicat–objet sur l\'ensemble des données, paginé et compté, pour les clients de données liées comme Comunica.',
+      },
+    },
+    fragments: {
+      title: 'Fragments de motifs de triplets',
+      intro: 'Les triplets des données qui correspondent à un motif : laissez un champ vide pour accepter toute valeur. Un IRI s\'écrit tel quel, un littéral entre guillemets ("Paris"@fr).',
+      subject: 'Sujet',
+      predicate: 'Prédicat',
+      object: 'Objet',
+      search: 'Chercher',
+      matches: (count: string, total: string) => `${count} triplets correspondent à ce motif, sur ${total} triplets au total.`,
+      none: 'Aucun triplet ne correspond à ce motif.',
+      machines: 'Les programmes demandent ce fragment en Turtle, TriG, N-Triples ou JSON-LD par l\'en-tête Accept ; il porte ses contrôles Hydra.',
+    },
+  },
   terms: {
     'rdf:type': 'Type',
     'dct:title': 'Titre',
