@@ -24,6 +24,14 @@ export interface ServiceConfig {
   readonly descriptionCacheMb: number;
   /** Remote SPARQL endpoints reached at another URL (a mirror, or a test double): from IRI → to URL. */
   readonly serviceRedirects: Readonly<Record<string, string>>;
+  /** The journal of versions (curators' writes, reloads) and its snapshots. */
+  readonly stateDir: string;
+  /** Reload when the files of the data directory change. */
+  readonly watchData: boolean;
+  /** Who may write things: curator name → SHA-256 of their token (hex). None by default: writing is closed. */
+  readonly curatorTokens: Readonly<Record<string, string>>;
+  /** Who may also reload the files through POST /admin/reload: name → SHA-256 of their token. */
+  readonly adminTokens: Readonly<Record<string, string>>;
 }
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
@@ -83,6 +91,24 @@ function parseBaseIRI(text: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+function parseBoolean(name: string, text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined || text === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(text)) return true;
+  if (/^(0|false|no|off)$/i.test(text)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${text}"`);
+}
+
+/** "name=sha256:HEX" pairs separated by commas or spaces: tokens are configured by their hash, never in clear. */
+function parseTokenHashes(name: string, text: string | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  for (const pair of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([A-Za-z0-9._-]+)=sha256:([0-9a-fA-F]{64})$/.exec(pair);
+    if (!match) throw new ConfigError(`${name} takes pairs such as alice=sha256:<64 hexadecimal digits> (npm run token -- alice makes one), not "${pair}"`);
+    tokens[match[1]!] = match[2]!.toLowerCase();
+  }
+  return tokens;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const root = projectRoot();
   const port = parsePort(env.PORT, 3000);
@@ -98,5 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     queryTimeoutMs: parsePositiveInteger('QUERY_TIMEOUT_MS', env.QUERY_TIMEOUT_MS, 30_000),
     descriptionCacheMb: parsePositiveInteger('DESCRIPTION_CACHE_MB', env.DESCRIPTION_CACHE_MB, 256),
     serviceRedirects: parseRedirects(env.SPARQL_SERVICE_REDIRECTS),
+    // Beside the files it keeps the versions of, unless told otherwise.
+    stateDir: resolve(env.STATE_DIR || resolve(env.DATA_DIR ?? resolve(root, 'data'), '.journal')),
+    watchData: parseBoolean('WATCH_DATA', env.WATCH_DATA, true),
+    curatorTokens: parseTokenHashes('CURATOR_TOKENS', env.CURATOR_TOKENS),
+    adminTokens: parseTokenHashes('ADMIN_TOKENS', env.ADMIN_TOKENS),
   };
 }

@@ -11,6 +11,8 @@ import type { Express } from 'express';
 import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
+import { changes } from '../features/changes/index.js';
+import { curation } from '../features/curation/index.js';
 import { linkedData } from '../features/linked-data/index.js';
 import { site } from '../features/site/index.js';
 import { sparql } from '../features/sparql/index.js';
@@ -20,7 +22,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [sparql, linkedData, site];
+const FEATURES: readonly FeatureFactory[] = [sparql, changes, linkedData, curation, site];
 
 export interface Service {
   readonly config: ServiceConfig;

@@ -201,7 +201,7 @@ export class Publisher implements Publishing {
       } catch (error) {
         if (!(error instanceof InvalidDataError)) throw error;
         this.options.log?.(`the files changed since the journal's version ${this.changes.latest?.number ?? 0} do not conform: serving that version (the report follows)`);
-        this.lastRefusal = this.locate(error.outcome, files.collector);
+        this.refusedFiles = this.locate(error.outcome, files.collector);
         await store.close();
         store = new TrackedStore(this.makeStore());
       }
@@ -212,8 +212,8 @@ export class Publisher implements Publishing {
     await this.switchTo(store, build, undefined, []);
   }
 
-  /** The report of the files refused at start, for the operator. */
-  lastRefusal: ValidationOutcome | undefined;
+  /** The report on the files when they were refused at start and the journal's version served instead. */
+  refusedFiles: ValidationOutcome | undefined;
 
   // ---- reloads ----------------------------------------------------------------------------
 

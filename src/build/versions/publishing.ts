@@ -39,6 +39,8 @@ export interface Publishing {
   /** Whether writes are made durable (a journal on disk): without it they are refused. */
   readonly durable: boolean;
   readonly log: ChangeLogReader;
+  /** The report on the files when they were refused at start and the journal's version served instead. */
+  readonly refusedFiles: ValidationOutcome | undefined;
   /** The published state of a thing: its own triples as canonical N-Triples, and their hash. */
   thing(thing: string): { block: string; hash: string } | undefined;
   /** Reads the files again and publishes what changed in them, or keeps the version served. */
