@@ -58,7 +58,7 @@ async function parse(body: string, type: WritableType, baseIRI: string, context:
 
 /** The quads of a description of `thing`, or an UnacceptableDescriptionError that says what is wrong. */
 export async function readDescription(body: string, type: WritableType, thing: string, baseIRI: string, context: PublishedContext): Promise<{ quads: Quad[]; lines: number[] }> {
-  const parsed = await parse(body, type, baseIRI, context);
+  const parsed = body.trim() === '' ? { quads: [], lines: [] } : await parse(body, type, baseIRI, context);
   if (parsed.quads.length === 0) throw new UnacceptableDescriptionError(`The description of <${thing}> is empty; to remove the thing, send DELETE.`, 422);
   for (const quad of parsed.quads) {
     if (quad.graph.termType !== 'DefaultGraph') throw new UnacceptableDescriptionError('A thing is described in the default graph: leave named graphs out.', 422);

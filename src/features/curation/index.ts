@@ -15,6 +15,7 @@ import express, { type Request, type Response } from 'express';
 import { THINGS_PATH, thingOfPath } from '../../build/versions/thing-paths.js';
 import type { ReloadOutcome, WriteOutcome } from '../../build/versions/publishing.js';
 import { negotiate, negotiateLanguage } from '../../http/negotiation.js';
+import { sendNotFound } from '../../http/not-found.js';
 import { sendPlainText, sendStillLoading } from '../../http/plain-text.js';
 import { Representation, sendRepresentation } from '../../http/representation.js';
 import { publishedContext } from '../../rdf/jsonld.js';
@@ -97,7 +98,10 @@ export function curation(context: FeatureContext): Feature {
     if (!publisher || state.status.phase !== 'ready') return sendStillLoading(res);
     const thing = thingOfPath(baseIRI, req.path);
     const found = thing ? publisher.thing(thing) : undefined;
-    if (!found) return next();
+    if (!found) {
+      sendNotFound(req, res, { address: thing ?? new URL(req.path.slice(1), baseIRI).href, language: negotiateLanguage(req, req.query.lang) }).catch(next);
+      return;
+    }
     const chosen = negotiate(req.headers.accept, READ_FORMATS.map((f) => f.mediaType))?.mediaType;
     const format = READ_FORMATS.find((f) => f.mediaType === chosen);
     if (!format) return sendPlainText(res, 406, `A thing's own triples come as ${READ_FORMATS.map((f) => f.mediaType).join(', ')}.`);
