@@ -30,8 +30,8 @@ async function startService(dataDir: string, stateDir: string): Promise<{ child:
   });
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   for (let i = 0; i < 1200; i++) {
     const port = /listening on port (\d+)/.exec(output)?.[1];
     if (port && /ready: /.test(output)) return { child, origin: `http://127.0.0.1:${port}` };
