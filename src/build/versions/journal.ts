@@ -126,10 +126,12 @@ export class FileJournal implements Journal {
   private readonly lockFile: string;
   private pending = 0;
 
-  constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+  /** `readOnly`: to read the published state beside the service that owns the journal (an export). */
+  constructor(readonly dir: string, private readonly options: { readonly readOnly?: boolean } = {}) {
     this.journalFile = join(dir, 'journal.ndjson');
     this.lockFile = join(dir, 'journal.lock');
+    if (options.readOnly) return;
+    mkdirSync(dir, { recursive: true });
     this.lock();
   }
 
@@ -138,6 +140,7 @@ export class FileJournal implements Journal {
   }
 
   recover(): RecoveredState | undefined {
+    if (!existsSync(this.dir)) return undefined;
     const snapshots = readdirSync(this.dir).map((name) => SNAPSHOT.exec(name)).filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ name: m[0], version: Number(m[1]) })).sort((a, b) => b.version - a.version);
     const latest = snapshots[0];
@@ -158,7 +161,7 @@ export class FileJournal implements Journal {
       if (entry && !entries.some((e) => e.version === entry.version)) {
         entries.push(entry);
         entries.sort((a, b) => a.version - b.version);
-        this.appendSync(entry);
+        if (!this.options.readOnly) this.appendSync(entry);
       }
     }
     this.pending = 0;
@@ -228,7 +231,7 @@ export class FileJournal implements Journal {
   close(): void {
     void this.handle?.close();
     this.handle = undefined;
-    rmSync(this.lockFile, { force: true });
+    if (!this.options.readOnly) rmSync(this.lockFile, { force: true });
   }
 
   /** The entries on disk; a last line cut short by a crash is dropped and cut off the file. */
@@ -241,6 +244,7 @@ export class FileJournal implements Journal {
     while (offset < text.length) {
       const end = text.indexOf('\n', offset);
       lineNumber++;
+      if (end < 0 && this.options.readOnly) break;
       if (end < 0) {
         // Never flushed whole, so never acknowledged: cut it off, so that appends stay line by line.
         const bytes = Buffer.byteLength(text.slice(0, offset));
