@@ -83,7 +83,7 @@ function titlesOf(column: ColumnDescription): string[] {
 
 function validDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  const date = new Date(Date.UTC(y!, m! - 1, d));
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
 }
 
