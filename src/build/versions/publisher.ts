@@ -190,7 +190,7 @@ export class Publisher implements Publishing {
     let store = new TrackedStore(this.options.store);
     if (changes.length > 0) {
       try {
-        const build = await this.buildVersion(store, changes, files.collector, 'start');
+        const build = { ...await this.buildVersion(store, changes, files.collector, 'start'), files: files.files };
         const entry = this.entryFor('files', changes, undefined, baselineDelta);
         await this.journal.append(entry);
         this.reportConflicts(conflicts);
@@ -209,7 +209,8 @@ export class Publisher implements Publishing {
       await this.recordBaseline(baselineDelta);
     }
     const build = await this.buildVersion(store, [], files.collector, 'start');
-    await this.switchTo(store, build, undefined, []);
+    // The version built is the journal's; the files are what was read to check it against.
+    await this.switchTo(store, { ...build, files: files.files }, undefined, []);
   }
 
   /** The report on the files when they were refused at start and the journal's version served instead. */
@@ -261,15 +262,16 @@ export class Publisher implements Publishing {
   }
 
   /** Reads and parses the files, thing by thing. */
-  private async readFiles(): Promise<{ blocks: Map<string, string>; collector: BlockCollector }> {
+  private async readFiles(): Promise<{ blocks: Map<string, string>; collector: BlockCollector; files: BuildReport['files'] }> {
     const paths = await rdfFilesIn(this.options.dataDir);
     if (paths.length === 0) throw new NoDataError(this.options.dataDir);
     const collector = new BlockCollector();
-    for (const file of readSources(paths)) {
+    const files = readSources(paths);
+    for (const file of files) {
       await parseRdfChunks(chunksOf(file.bytes), file.name, { baseIRI: this.options.rules.baseIRI, format: file.format },
         (batch) => collector.add(batch.quads, file.name, batch.lines));
     }
-    return { blocks: collector.blocks(), collector };
+    return { blocks: collector.blocks(), collector, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })) };
   }
 
   /** Builds the graph with `changes` applied into `store`: the gate beside the load, as at start. */
