@@ -5,7 +5,7 @@
  * write gives a place two labels with the same number, so half a write would show.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,12 +19,12 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-async function startService(dataDir: string, stateDir: string): Promise<{ child: ChildProcess; origin: string }> {
+async function startService(dataDir: string, stateDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/start.ts')], {
     cwd: ROOT,
     env: {
       ...process.env, PORT: '0', HOST: '127.0.0.1', BASE_IRI: BASE, DATA_DIR: dataDir, STATE_DIR: stateDir, STORE_REPLICAS: '1', WATCH_DATA: 'false',
-      CURATOR_TOKENS: `crash=sha256:${tokenHash(TOKEN)}`, LANG: 'C',
+      CURATOR_TOKENS: `crash=sha256:${tokenHash(TOKEN)}`, LANG: 'C', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -34,7 +34,7 @@ async function startService(dataDir: string, stateDir: string): Promise<{ child:
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   for (let i = 0; i < 1200; i++) {
     const port = /listening on port (\d+)/.exec(output)?.[1];
-    if (port && /ready: /.test(output)) return { child, origin: `http://127.0.0.1:${port}` };
+    if (port && /ready: /.test(output)) return { child, origin: `http://127.0.0.1:${port}`, output: () => output };
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}: ${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -80,10 +80,29 @@ async function writeUntilKilled(origin: string, stream: Stream, next: () => numb
   }
 }
 
+async function waitFor(output: () => string, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 600 && !pattern.test(output()); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(output()).toMatch(pattern);
+}
+
+describe('npm start reads the files again', () => {
+  it('when they change, and on SIGHUP, publishing each change as a version', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'citego-reload-data-'));
+    cpSync(DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes('.journal') });
+    const { child, origin, output } = await startService(dataDir, mkdtempSync(join(tmpdir(), 'citego-reload-state-')), { WATCH_DATA: 'true' });
+    const places = join(dataDir, 'places.ttl');
+    appendFileSync(places, '\n<id/place/annecy> a <http://purl.org/dc/terms/Location> ; <http://www.w3.org/2004/02/skos/core#prefLabel> "Annecy"@fr .\n');
+    await waitFor(output, /reload \(files changed\): version 2 published, 1 things changed/);
+    expect((await fetch(`${origin}/id/place/annecy`, { redirect: 'manual' })).status).toBe(303);
+    child.kill('SIGHUP');
+    await waitFor(output, /reload \(SIGHUP\): the files hold no change to publish/);
+  }, 60_000);
+});
+
 describe('a crash during writes', () => {
   it('loses no acknowledged write and leaves no write half done', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'citego-crash-data-'));
-    cpSync(DATA_DIR, dataDir, { recursive: true });
+    cpSync(DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes('.journal') });
     const stateDir = mkdtempSync(join(tmpdir(), 'citego-crash-state-'));
     const random = seededRandom(11);
     const streams: Stream[] = ['lyon', 'rennes', 'nantes'].map((slug) => ({ slug, acknowledged: 0, writes: 0 }));
