@@ -72,9 +72,8 @@ async function main(): Promise<void> {
     }
     process.on('SIGHUP', () => {
       log('SIGHUP: reading the files again');
-      void state.publisher?.reload('SIGHUP').then((outcome) => {
-        if (outcome.status === 'refused') process.stderr.write(`${formatTextReport(outcome.outcome, rules.shapes, { language: languageFromEnvironment(), baseIRI: config.baseIRI, maxShown: 50 })}\n`);
-      });
+      // The publisher logs what the reload did, the report of a refusal included.
+      void state.publisher?.reload('SIGHUP');
     });
     if (bytesTotal > 8e6) progress.finish();
     const warnings = build.outcome.results.length;

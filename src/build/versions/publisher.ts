@@ -25,6 +25,7 @@ import type { QueryCatalogue } from '../../queries/catalogue.js';
 import { EmbeddedStore } from '../../store/embedded-store.js';
 import type { Store } from '../../store/store.js';
 import { rdfFilesIn, type ValidationRules } from '../../validation/gate.js';
+import { formatTextReport, languageFromEnvironment } from '../../validation/report.js';
 import { outcomeOf, type ValidationOutcome, type ValidationResult } from '../../validation/results.js';
 import { buildKnowledgeGraph, InvalidDataError, NoDataError, readSources, type BuildProgress, type BuildReport, type SourceFile } from '../build.js';
 import type { ReadyStatus, ServiceState } from '../state.js';
@@ -242,8 +243,10 @@ export class Publisher implements Publishing {
     } catch (error) {
       await store.close();
       if (error instanceof InvalidDataError) {
-        this.options.log?.(`reload (${trigger}) refused: the files do not conform to the shapes (${error.outcome.violations} violations); still serving version ${this.changes.latest?.number}`);
-        return { status: 'refused', outcome: this.locate(error.outcome, files.collector) };
+        const outcome = this.locate(error.outcome, files.collector);
+        this.options.log?.(`reload (${trigger}) refused: the files do not conform to the shapes (${error.outcome.violations} violations); still serving version ${this.changes.latest?.number}:\n${
+          formatTextReport(outcome, this.options.rules.shapes, { language: languageFromEnvironment(), baseIRI: this.options.rules.baseIRI, maxShown: 50 })}`);
+        return { status: 'refused', outcome };
       }
       const reason = (error as Error).message;
       this.options.log?.(`reload (${trigger}) failed: ${reason}`);
