@@ -7,7 +7,7 @@ import { Agent, request } from 'node:http';
 
 export interface HttpRequest {
   readonly url: string;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
 }

@@ -9,12 +9,14 @@ import { runDereferenceSuite } from './dereference.js';
 import { runEndpointSuite } from './endpoint.js';
 import { runHarvestingSuite } from './harvesting.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
+import { runPublishingSuite } from './publishing.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
   endpoint: runEndpointSuite,
   dereference: runDereferenceSuite,
   harvesting: runHarvestingSuite,
+  publishing: runPublishingSuite,
 };
 
 async function main(): Promise<void> {

@@ -28,6 +28,14 @@ export interface ServiceConfig {
   readonly oaiTokenSecret: string | undefined;
   /** The OAI-PMH repository administrator's address, given by Identify. */
   readonly oaiAdminEmail: string;
+  /** The journal of versions (curators' writes, reloads) and its snapshots. */
+  readonly stateDir: string;
+  /** Reload when the files of the data directory change. */
+  readonly watchData: boolean;
+  /** Who may write things: curator name → SHA-256 of their token (hex). None by default: writing is closed. */
+  readonly curatorTokens: Readonly<Record<string, string>>;
+  /** Who may also reload the files through POST /admin/reload: name → SHA-256 of their token. */
+  readonly adminTokens: Readonly<Record<string, string>>;
 }
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
@@ -100,6 +108,24 @@ function parseEmail(name: string, text: string | undefined, fallback: string): s
   return text;
 }
 
+function parseBoolean(name: string, text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined || text === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(text)) return true;
+  if (/^(0|false|no|off)$/i.test(text)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${text}"`);
+}
+
+/** "name=sha256:HEX" pairs separated by commas or spaces: tokens are configured by their hash, never in clear. */
+function parseTokenHashes(name: string, text: string | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  for (const pair of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([A-Za-z0-9._-]+)=sha256:([0-9a-fA-F]{64})$/.exec(pair);
+    if (!match) throw new ConfigError(`${name} takes pairs such as alice=sha256:<64 hexadecimal digits> (npm run token -- alice makes one), not "${pair}"`);
+    tokens[match[1]!] = match[2]!.toLowerCase();
+  }
+  return tokens;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const root = projectRoot();
   const port = parsePort(env.PORT, 3000);
@@ -117,5 +143,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     serviceRedirects: parseRedirects(env.SPARQL_SERVICE_REDIRECTS),
     oaiTokenSecret: parseSecret('OAI_TOKEN_SECRET', env.OAI_TOKEN_SECRET),
     oaiAdminEmail: parseEmail('OAI_ADMIN_EMAIL', env.OAI_ADMIN_EMAIL, 'contact@citego.org'),
+    // Beside the files it keeps the versions of, unless told otherwise.
+    stateDir: resolve(env.STATE_DIR || resolve(env.DATA_DIR ?? resolve(root, 'data'), '.journal')),
+    watchData: parseBoolean('WATCH_DATA', env.WATCH_DATA, true),
+    curatorTokens: parseTokenHashes('CURATOR_TOKENS', env.CURATOR_TOKENS),
+    adminTokens: parseTokenHashes('ADMIN_TOKENS', env.ADMIN_TOKENS),
   };
 }

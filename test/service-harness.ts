@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { assembleService, type Service } from '../src/app/service.js';
-import { publish } from '../src/build/publish.js';
+import { publish, type PublishOptions } from '../src/build/publish.js';
 import { loadConfig, type ServiceConfig } from '../src/config.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import { BASE, DATA_DIR, projectRules } from './helpers.js';
@@ -17,11 +17,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(options: { env?: NodeJS.ProcessEnv; replicas?: number; config?: Partial<ServiceConfig> } = {}): Promise<RunningService> {
+export async function startService(options: {
+  env?: NodeJS.ProcessEnv; replicas?: number; config?: Partial<ServiceConfig>;
+  /** Publishing with a journal, reloads, a watch… (by default: versions in memory only). */
+  publishing?: Pick<PublishOptions, 'stateDir' | 'makeStore' | 'watch' | 'log'>;
+} = {}): Promise<RunningService> {
   const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, ...options.env }), ...options.config };
   const service = await assembleService(config, await projectRules());
   const store = new EmbeddedStore({ replicas: options.replicas ?? 2, queryTimeoutMs: config.queryTimeoutMs });
-  await publish({ rules: service.rules, queries: service.queries, dataDir: config.dataDir, store, state: service.state });
+  await publish({ rules: service.rules, queries: service.queries, dataDir: config.dataDir, store, state: service.state, ...options.publishing });
   const server = createServer(service.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

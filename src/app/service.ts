@@ -12,6 +12,8 @@ import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
 import { harvesting } from '../features/harvesting/index.js';
+import { changes } from '../features/changes/index.js';
+import { curation } from '../features/curation/index.js';
 import { linkedData } from '../features/linked-data/index.js';
 import { site } from '../features/site/index.js';
 import { sparql } from '../features/sparql/index.js';
@@ -21,7 +23,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [sparql, linkedData, harvesting, site];
+const FEATURES: readonly FeatureFactory[] = [sparql, changes, linkedData, harvesting, curation, site];
 
 export interface Service {
   readonly config: ServiceConfig;

@@ -10,8 +10,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { formatOfFile, type ParsedMediaType } from '../rdf/formats.js';
+import type { QuadBatch } from '../rdf/parse.js';
 import type { Store } from '../store/store.js';
 import { bytesSource, createGate, rdfFilesIn, type EngineName, type ValidationRules } from '../validation/gate.js';
+import type { QuadSource } from '../validation/compiled-validator.js';
 import type { ValidationOutcome } from '../validation/results.js';
 
 export interface SourceFile {
@@ -83,15 +85,18 @@ export interface BuildOptions {
   readonly store: Store;
   readonly engine?: EngineName | 'auto';
   readonly onProgress?: (progress: BuildProgress) => void;
+  /** The data already read (a version of the published graph): the files of dataDir are then not read. */
+  readonly data?: readonly SourceFile[];
+  /** Sees every quad the gate reads, once per reading (the gate may read a source twice). */
+  readonly onQuads?: (source: string, batch: QuadBatch) => void;
 }
 
 export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildReport> {
   const { rules, store } = options;
   const started = performance.now();
-  const dataPaths = await rdfFilesIn(options.dataDir);
-  if (dataPaths.length === 0) throw new NoDataError(options.dataDir);
+  const data = options.data ?? readSources(await rdfFilesIn(options.dataDir));
+  if (data.length === 0) throw new NoDataError(options.dataDir);
   const ontology = readSources(rules.ontologyFiles);
-  const data = readSources(dataPaths);
   const readSeconds = (performance.now() - started) / 1000;
   const dataBytes = data.reduce((sum, f) => sum + f.bytes.length, 0);
   const loadBytes = dataBytes + ontology.reduce((sum, f) => sum + f.bytes.length, 0);
@@ -107,8 +112,8 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
   ).then(() => { loadedSeconds = (performance.now() - loadStarted) / 1000; });
 
   const gate = createGate(rules, options.engine ?? 'auto');
-  const sources = data.map((file) => bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
-    (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes })));
+  const sources = data.map((file) => teed(bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
+    (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes })), options.onQuads));
   const validateStarted = performance.now();
   let validateSeconds = 0;
   const validating = gate.validate(sources).then((outcome) => {
@@ -130,6 +135,11 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
     engine: gate.engine,
     seconds: { read: readSeconds, validate: validateSeconds, load: loadedSeconds, total: (performance.now() - started) / 1000 },
   };
+}
+
+function teed(source: QuadSource, onQuads: BuildOptions['onQuads']): QuadSource {
+  if (!onQuads) return source;
+  return { name: source.name, read: (onBatch) => source.read((batch) => { onQuads(source.name, batch); onBatch(batch); }) };
 }
 
 /** Where each file starts in the concatenation of all of them, by name. */

@@ -1,14 +1,14 @@
 /**
- * Publishing: the build of the data directory into a store, then what the service shows of it
- * counted once (things of each kind, triples), and the state switched to ready with a new
- * version. `npm start` and the tests publish the same way.
+ * Publishing: the first version of the data made current, by the publisher that then keeps it
+ * up to date (reloads of the files, curators' writes), each change a new version with its own
+ * `dataVersion`. `npm start` and the tests publish the same way.
  */
-import { randomUUID } from 'node:crypto';
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Store } from '../store/store.js';
 import type { ValidationRules } from '../validation/gate.js';
-import { buildKnowledgeGraph, type BuildProgress } from './build.js';
+import type { BuildProgress } from './build.js';
 import type { ReadyStatus, ServiceState } from './state.js';
+import { Publisher } from './versions/publisher.js';
 
 export interface PublishOptions {
   readonly rules: ValidationRules;
@@ -17,15 +17,13 @@ export interface PublishOptions {
   readonly store: Store;
   readonly state: ServiceState;
   readonly onProgress?: (progress: BuildProgress) => void;
-}
-
-async function countHoldings(store: Store, queries: QueryCatalogue, baseIRI: string) {
-  const counts: Record<string, number> = {};
-  for (const row of await store.select(queries.get('collection-counts'), { baseIRI })) {
-    counts[row.kind!.value] = Number(row.count!.value);
-  }
-  const [total] = await store.select(queries.get('triple-count'), { baseIRI });
-  return { counts, triples: Number(total?.triples?.value ?? 0) };
+  /** The journal's directory; without it versions live in memory and curators' writes are refused. */
+  readonly stateDir?: string;
+  /** A new, empty store for each reload (by default an embedded store). */
+  readonly makeStore?: () => Store;
+  /** Reload when the files of the data directory change. */
+  readonly watch?: boolean;
+  readonly log?: (message: string) => void;
 }
 
 /**
@@ -33,18 +31,8 @@ async function countHoldings(store: Store, queries: QueryCatalogue, baseIRI: str
  * what the build throws (invalid data, a syntax error…) and leaves the state to the caller then.
  */
 export async function publish(options: PublishOptions): Promise<ReadyStatus> {
-  const { rules, queries, store, state } = options;
-  const build = await buildKnowledgeGraph({
-    rules, dataDir: options.dataDir, store,
-    onProgress: (progress) => {
-      state.status = { phase: 'loading', progress };
-      options.onProgress?.(progress);
-    },
-  });
-  const { counts, triples } = await countHoldings(store, queries, rules.baseIRI);
-  // Last-Modified has a one-second resolution: a version is ready from the second it starts.
-  const readyAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const ready: ReadyStatus = { phase: 'ready', store, build, counts, triples, readyAt, dataVersion: randomUUID() };
-  state.status = ready;
-  return ready;
+  await Publisher.start(options);
+  const status = options.state.status;
+  if (status.phase !== 'ready') throw new Error('the publisher started without publishing a version');
+  return status;
 }

@@ -5,6 +5,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { BuildProgress, BuildReport } from './build.js';
+import type { Publishing } from './versions/publishing.js';
 
 export interface ReadyStatus {
   readonly phase: 'ready';
@@ -12,6 +13,8 @@ export interface ReadyStatus {
   readonly build: BuildReport;
   /** Changes whenever other data is published: cached results of an older version are stale. */
   readonly dataVersion: string;
+  /** The number of the version in the change log (1, 2, 3…). */
+  readonly version: number;
   /** Number of things of each kind (class IRI → count), for the home page. */
   readonly counts: Readonly<Record<string, number>>;
   readonly triples: number;
@@ -25,6 +28,8 @@ export type ServiceStatus =
 
 export class ServiceState {
   status: ServiceStatus = { phase: 'loading' };
+  /** What changes the published data (reloads, curators' writes) and its change log, once publishing has started. */
+  publisher: Publishing | undefined;
 
   /** The store, when the data is published; undefined while loading or after a refusal. */
   get store(): Store | undefined {

@@ -13,6 +13,7 @@ import { UnsupportedFileTypeError } from '../rdf/formats.js';
 import { RdfSyntaxError } from '../rdf/parse.js';
 import { EmbeddedStore } from '../store/embedded-store.js';
 import { StoreLoadError } from '../store/store.js';
+import { JournalLockedError, CorruptJournalError } from '../build/versions/journal.js';
 import { formatTextReport, languageFromEnvironment } from '../validation/report.js';
 import { createProgress } from './progress.js';
 
@@ -60,12 +61,25 @@ async function main(): Promise<void> {
   };
 
   try {
-    const { build, triples } = await publish({ rules, queries, dataDir: config.dataDir, store, state, onProgress });
+    const { build, triples } = await publish({
+      rules, queries, dataDir: config.dataDir, store, state, onProgress,
+      stateDir: config.stateDir, watch: config.watchData, log,
+      makeStore: () => new EmbeddedStore({ replicas: config.storeReplicas, queryTimeoutMs: config.queryTimeoutMs }),
+    });
+    const publisher = state.publisher;
+    if (publisher?.refusedFiles) {
+      process.stderr.write(`${formatTextReport(publisher.refusedFiles, rules.shapes, { language: languageFromEnvironment(), baseIRI: config.baseIRI, maxShown: 50 })}\n`);
+    }
+    process.on('SIGHUP', () => {
+      log('SIGHUP: reading the files again');
+      // The publisher logs what the reload did, the report of a refusal included.
+      void state.publisher?.reload('SIGHUP');
+    });
     if (bytesTotal > 8e6) progress.finish();
     const warnings = build.outcome.results.length;
     log(`validated ${build.files.length} file${build.files.length === 1 ? "" : "s"} (${build.outcome.triples.toLocaleString('en-GB')} triples, ${build.engine} SHACL engine` +
       `${warnings ? `, ${warnings} warnings` : ''}) in ${build.seconds.validate.toFixed(2)} s; loaded in ${build.seconds.load.toFixed(2)} s`);
-    log(`ready: ${config.baseIRI} serves ${triples.toLocaleString('en-GB')} triples`);
+    log(`ready: ${config.baseIRI} serves ${triples.toLocaleString('en-GB')} triples (version ${state.status.phase === 'ready' ? state.status.version : 0}; journal in ${config.stateDir})`);
   } catch (error) {
     await store.close();
     let reason: string;
@@ -73,7 +87,8 @@ async function main(): Promise<void> {
       reason = formatTextReport(error.outcome, rules.shapes, { language: languageFromEnvironment(), baseIRI: config.baseIRI, maxShown: 50 });
       process.stderr.write(`${reason}\n`);
       log('refused to publish: the data does not conform to the shapes (report above)');
-    } else if (error instanceof RdfSyntaxError || error instanceof StoreLoadError || error instanceof NoDataError || error instanceof UnsupportedFileTypeError) {
+    } else if (error instanceof RdfSyntaxError || error instanceof StoreLoadError || error instanceof NoDataError || error instanceof UnsupportedFileTypeError
+      || error instanceof JournalLockedError || error instanceof CorruptJournalError) {
       reason = error.message;
       log(`refused to publish: ${reason}`);
     } else {

@@ -7,6 +7,9 @@
  *   while the others keep answering, and the HTTP server's thread never runs a query at all.
  * - The first replica loads while the data is still being validated; the others start once it
  *   is done, so that the build does not compete with them for the processor.
+ * - Updates (curators' writes) join the loaded bytes in the list every replica replays in order;
+ *   a replica that has not applied them all takes no query, so no reader sees an older state
+ *   once an update has resolved.
  */
 import { Worker } from 'node:worker_threads';
 import type { GraphMediaType, SolutionsMediaType } from '../rdf/formats.js';
@@ -55,6 +58,8 @@ class Replica {
   private failStart!: (error: Error) => void;
   /** How many snapshot parts this replica holds. */
   loadedParts = 0;
+  /** The replica's catch-up in progress: one at a time, so that no part is applied twice. */
+  catchingUp: Promise<void> | undefined;
   busy = false;
   dead = false;
 
@@ -130,6 +135,11 @@ interface QueuedQuery {
   expiry?: NodeJS.Timeout;
 }
 
+/** What every replica replays, in order: loaded bytes and updates. */
+type SnapshotPart =
+  | { readonly kind: 'load'; readonly source: WorkerLoadSource }
+  | { readonly kind: 'update'; readonly update: string; settle?: (error?: Error) => void };
+
 function shared(bytes: Uint8Array): Uint8Array {
   if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
@@ -139,7 +149,7 @@ function shared(bytes: Uint8Array): Uint8Array {
 
 export class EmbeddedStore implements Store {
   private readonly replicas: Replica[] = [];
-  private readonly snapshot: WorkerLoadSource[] = [];
+  private readonly snapshot: SnapshotPart[] = [];
   private readonly queue: QueuedQuery[] = [];
   /** Queries running on replicas, by client. */
   private readonly runningByClient = new Map<string, number>();
@@ -163,13 +173,22 @@ export class EmbeddedStore implements Store {
   /** Loads validated bytes into the first replica, then brings the others up to date in the background. */
   async load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
     this.ensureOpen();
-    const parts: WorkerLoadSource[] = sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph }));
-    this.snapshot.push(...parts);
+    this.snapshot.push(...sources.map((s): SnapshotPart =>
+      ({ kind: 'load', source: { name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph } })));
     const primary = this.replicas.find((r) => !r.dead);
     if (!primary) throw new StoreClosedError();
     await this.catchUp(primary, onProgress);
     while (this.replicas.length < this.replicaCount) this.spawn();
     for (const replica of this.replicas) if (replica !== primary) void this.catchUp(replica).catch(() => {});
+  }
+
+  async update(update: string): Promise<void> {
+    this.ensureOpen();
+    const applied = new Promise<void>((resolve, reject) => {
+      this.snapshot.push({ kind: 'update', update, settle: (error) => (error ? reject(error) : resolve()) });
+    });
+    for (const replica of this.replicas) if (!replica.dead) void this.catchUp(replica).catch(() => {});
+    return applied;
   }
 
   async query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options: QueryOptions = {}): Promise<SerializedResult> {
@@ -260,18 +279,49 @@ export class EmbeddedStore implements Store {
   }
 
   /** Loads into a replica the snapshot parts it lacks; it serves queries once it has them all. */
-  private async catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+  private catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    replica.catchingUp ??= this.replay(replica, onProgress).finally(() => { replica.catchingUp = undefined; });
+    return replica.catchingUp;
+  }
+
+  private async replay(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
     while (!replica.dead && replica.loadedParts < this.snapshot.length) {
-      const parts = this.snapshot.slice(replica.loadedParts);
+      const next = this.snapshot[replica.loadedParts]!;
       replica.busy = true;
       try {
-        await replica.call<number>({ type: 'load', sources: parts }, onProgress);
-        replica.loadedParts += parts.length;
+        if (next.kind === 'update') {
+          await this.applyUpdate(replica, next);
+          replica.loadedParts++;
+        } else {
+          // Consecutive loads go in one message.
+          const loads: WorkerLoadSource[] = [];
+          for (let i = replica.loadedParts; i < this.snapshot.length; i++) {
+            const part = this.snapshot[i]!;
+            if (part.kind !== 'load') break;
+            loads.push(part.source);
+          }
+          await replica.call<number>({ type: 'load', sources: loads }, onProgress);
+          replica.loadedParts += loads.length;
+        }
       } finally {
         replica.busy = false;
       }
     }
     this.dispatch();
+  }
+
+  /** The first replica to apply an update tells its caller how it went; an update it refused changes nothing. */
+  private async applyUpdate(replica: Replica, part: Extract<SnapshotPart, { kind: 'update' }>): Promise<void> {
+    try {
+      await replica.call<number>({ type: 'update', update: part.update });
+    } catch (error) {
+      if (replica.dead) throw error;
+      part.settle?.(error as Error);
+      part.settle = undefined;
+      return;
+    }
+    part.settle?.();
+    part.settle = undefined;
   }
 
   /** Replicas one client may hold at once: all but one, so that another client always finds one. */

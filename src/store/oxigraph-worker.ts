@@ -74,6 +74,13 @@ port.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'load': return load(request.id, request.sources);
     case 'query': return query(request);
+    case 'update':
+      try {
+        store.update(request.update);
+        return reply({ type: 'result', id: request.id, value: store.size });
+      } catch (error) {
+        return reply({ type: 'error', id: request.id, kind: 'evaluation', message: (error as Error).message });
+      }
     case 'dump':
       try {
         // Graph formats hold one graph: the default graph, where the published data lives.

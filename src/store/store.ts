@@ -56,6 +56,11 @@ export interface Store {
   /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
   query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options?: QueryOptions): Promise<SerializedResult>;
   load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+  /**
+   * Applies a SPARQL 1.1 Update (a curator's write). It resolves once a query sent afterwards can
+   * only see the data with the update applied.
+   */
+  update(update: string): Promise<void>;
   dump(format: GraphMediaType): Promise<string>;
   size(): Promise<number>;
   close(): Promise<void>;

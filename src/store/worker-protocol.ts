@@ -23,6 +23,8 @@ export type WorkerRequest =
     readonly namedGraphs?: readonly string[];
     readonly maxResultBytes?: number;
   }
+  /** A SPARQL 1.1 Update: a curator's write, applied by every replica in the same order. */
+  | { readonly type: 'update'; readonly id: number; readonly update: string }
   | { readonly type: 'dump'; readonly id: number; readonly format: GraphMediaType }
   | { readonly type: 'size'; readonly id: number };
 

@@ -70,6 +70,12 @@ export const en: Catalogue = {
     role: 'Roles',
     place: 'Places',
   },
+  changes: {
+    card: {
+      title: 'Change feed',
+      description: 'Every creation, update and deletion, version by version (ActivityStreams 2.0): a harvester resumes where it stopped.',
+    },
+  },
   authors: 'Authors',
   partners: 'Partners',
   places: 'Places',

@@ -70,6 +70,12 @@ export const es: Catalogue = {
     role: 'Roles',
     place: 'Lugares',
   },
+  changes: {
+    card: {
+      title: 'Flujo de cambios',
+      description: 'Cada creación, modificación y supresión, versión por versión (ActivityStreams 2.0): un recolector retoma donde se detuvo.',
+    },
+  },
   authors: 'Autores',
   partners: 'Socios',
   places: 'Lugares',

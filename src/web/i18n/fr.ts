@@ -72,6 +72,12 @@ export const fr = {
     role: 'Rôles',
     place: 'Lieux',
   },
+  changes: {
+    card: {
+      title: 'Fil des modifications',
+      description: "Chaque création, modification et suppression, version par version (ActivityStreams 2.0) : un moissonneur reprend là où il s'était arrêté.",
+    },
+  },
   authors: 'Auteurs',
   partners: 'Partenaires',
   places: 'Lieux',

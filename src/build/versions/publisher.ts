@@ -1,0 +1,517 @@
+/**
+ * The publisher: the one place where the published data changes. Every change (the first reading
+ * of the files, a reload, a curator's write) becomes a new version: validated by the gate,
+ * written to the journal, applied to the store, entered in the change log, and then made current
+ * in one assignment of the service's state, which every request reads once.
+ *
+ * - A reload builds the new version in a new store beside the one being served, and switches only
+ *   if the gate accepts it; the old store is closed once the requests using it are done. Two
+ *   stores are held during the switch, which doubles the store's memory for that time.
+ * - A write changes one thing: it is validated with what references it, made durable in the
+ *   journal, and applied to the store being served by a SPARQL Update.
+ * - Changes go one at a time (a write waits for a reload in progress), so versions are a line.
+ *
+ * Which wins between the files and the journal: the journal holds the published state; the files
+ * are read as changes. At start and at every reload, the things a person changed in the files
+ * since they were last read are applied over the published state (the files win for those
+ * things, and a thing a curator had also changed is named in the report as a conflict); things
+ * not changed in the files keep their published state, curators' writes included.
+ */
+import { randomUUID } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { isRdfFile } from '../../rdf/formats.js';
+import { parseRdfChunks, chunksOf } from '../../rdf/parse.js';
+import type { QueryCatalogue } from '../../queries/catalogue.js';
+import { EmbeddedStore } from '../../store/embedded-store.js';
+import type { Store } from '../../store/store.js';
+import { rdfFilesIn, type ValidationRules } from '../../validation/gate.js';
+import { formatTextReport, languageFromEnvironment } from '../../validation/report.js';
+import { outcomeOf, type ValidationOutcome, type ValidationResult } from '../../validation/results.js';
+import { buildKnowledgeGraph, InvalidDataError, NoDataError, readSources, type BuildProgress, type BuildReport, type SourceFile } from '../build.js';
+import type { ReadyStatus, ServiceState } from '../state.js';
+import { ChangeLog, type ChangeLogReader, type VersionRecord, type VersionSource } from './change-log.js';
+import { FileJournal, MemoryJournal, type Journal, type JournalEntry } from './journal.js';
+import { provenanceNames, provenanceOf } from './provenance.js';
+import { BlockCollector, blockOf, changesFromFiles, hashesOf, hashOf, ThingGraph, typesIn, type ThingChange } from './thing-graph.js';
+import type { Publishing, ReloadOutcome, WriteOutcome, WriteRequest } from './publishing.js';
+import { TrackedStore } from './tracked-store.js';
+import { WriteCheck } from './write-check.js';
+
+export interface PublisherOptions {
+  readonly rules: ValidationRules;
+  readonly queries: QueryCatalogue;
+  readonly dataDir: string;
+  readonly state: ServiceState;
+  /** The store of the first version (its worker may already be starting). */
+  readonly store: Store;
+  /** A new, empty store for a reload; by default an embedded store like the first. */
+  readonly makeStore?: () => Store;
+  /** Where the journal lives; without it, versions are kept in memory only and writes are refused. */
+  readonly stateDir?: string;
+  /** Reload when the files of the data directory change. */
+  readonly watch?: boolean;
+  readonly onProgress?: (progress: BuildProgress) => void;
+  /** One line for the operator: reloads, refusals, conflicts. */
+  readonly log?: (message: string) => void;
+}
+
+/** How long a store of an older version stays open for the requests still using it. */
+const RETIRE = { quietMs: 1000, maxWaitMs: 60_000 };
+/** Past these, the journal is compacted into a snapshot, and the store rebuilt from the graph. */
+const COMPACT_JOURNAL_BYTES = 32 << 20;
+const REBUILD_STORE_UPDATE_BYTES = 64 << 20;
+
+/** Counts things by kind, as the home page shows them, following the ontology's class hierarchy. */
+class KindCounter {
+  private readonly superclasses = new Map<string, Set<string>>();
+
+  constructor(rules: ValidationRules, private readonly kinds: readonly string[]) {
+    const direct = new Map<string, string[]>();
+    for (const quad of rules.ontologyQuads) {
+      if (quad.predicate.value.endsWith('#subClassOf') && quad.object.termType === 'NamedNode') {
+        direct.set(quad.subject.value, [...(direct.get(quad.subject.value) ?? []), quad.object.value]);
+      }
+    }
+    const closure = (type: string): Set<string> => {
+      const found = new Set([type]);
+      const pending = [type];
+      while (pending.length) for (const parent of direct.get(pending.pop()!) ?? []) if (!found.has(parent)) { found.add(parent); pending.push(parent); }
+      return found;
+    };
+    for (const type of direct.keys()) this.superclasses.set(type, closure(type));
+  }
+
+  kindsOf(types: readonly string[]): Set<string> {
+    const kinds = new Set<string>();
+    for (const type of types) for (const kind of this.kinds) if ((this.superclasses.get(type) ?? new Set([type])).has(kind)) kinds.add(kind);
+    return kinds;
+  }
+}
+
+function fileNameOf(path: string): string {
+  return path.split('/').pop() ?? path;
+}
+
+export class Publisher implements Publishing {
+  readonly changes: ChangeLog = new ChangeLog();
+  private graph = new ThingGraph();
+  private baseline = new Map<string, string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly check: WriteCheck;
+  private watcher: FSWatcher | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
+  private updateBytes = 0;
+  private kindCounter: KindCounter | undefined;
+  private closed = false;
+
+  private constructor(private readonly options: PublisherOptions, private readonly journal: Journal) {
+    this.check = new WriteCheck(options.rules);
+  }
+
+  /** Whether writes are made durable (a journal on disk): without it they are refused. */
+  get durable(): boolean {
+    return this.journal.durable;
+  }
+
+  /** The change log, as the other parts of the service read it. */
+  get log(): ChangeLogReader {
+    return this.changes;
+  }
+
+  /**
+   * Publishes the first version: the journal's state when there is one (with what changed in the
+   * files since), else the files. Throws what the build throws when nothing can be published.
+   */
+  static async start(options: PublisherOptions): Promise<Publisher> {
+    const journal = options.stateDir ? new FileJournal(options.stateDir) : new MemoryJournal();
+    const publisher = new Publisher(options, journal);
+    try {
+      await publisher.publishFirst();
+    } catch (error) {
+      journal.close();
+      throw error;
+    }
+    options.state.publisher = publisher;
+    if (options.watch) publisher.watchFiles();
+    return publisher;
+  }
+
+  /** The published state of a thing: its own triples as canonical N-Triples, and their hash. */
+  thing(thing: string): { block: string; hash: string } | undefined {
+    const block = this.graph.get(thing);
+    return block === undefined ? undefined : { block, hash: this.graph.hash(thing)! };
+  }
+
+  /** Reads the files again and publishes what changed in them, or keeps the version served. */
+  reload(trigger: string): Promise<ReloadOutcome> {
+    return this.serialise(() => this.reloadNow(trigger));
+  }
+
+  write(request: WriteRequest): Promise<WriteOutcome> {
+    return this.serialise(() => this.writeNow(request));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    clearTimeout(this.watchTimer);
+    await this.queue.catch(() => {});
+    this.journal.close();
+  }
+
+  // ---- the first version ------------------------------------------------------------------
+
+  private async publishFirst(): Promise<void> {
+    const { rules, dataDir } = this.options;
+    const recovered = this.journal.recover();
+    if (!recovered) {
+      const collector = new BlockCollector();
+      const store = new TrackedStore(this.options.store);
+      const build = await buildKnowledgeGraph({
+        rules, dataDir, store, onProgress: (p) => this.progress(p),
+        onQuads: (source, batch) => collector.add(batch.quads, source, batch.lines),
+      });
+      const blocks = collector.blocks();
+      this.graph = new ThingGraph(blocks);
+      this.baseline = hashesOf(blocks);
+      const changes = [...blocks.keys()].sort().map((thing): ThingChange => ({ thing, action: 'create', hash: this.graph.hash(thing) }));
+      const entry = this.entryFor('files', changes, undefined, this.baseline);
+      // The snapshot holds the triples: the journal's entry of the first version needs none.
+      await this.journal.snapshot(this.graph, entry.version, this.baseline, entry);
+      await this.switchTo(store, build, entry, changes);
+      return;
+    }
+
+    this.graph = recovered.graph;
+    this.baseline = recovered.baseline;
+    for (const entry of recovered.entries) this.record(entry);
+    const files = await this.readFiles();
+    const { changes, conflicts } = changesFromFiles(this.graph, this.baseline, files.blocks);
+    const baselineDelta = this.baselineDelta(files.blocks);
+    let store = new TrackedStore(this.options.store);
+    if (changes.length > 0) {
+      try {
+        const build = { ...await this.buildVersion(store, changes, files.collector, 'start'), files: files.files };
+        const entry = this.entryFor('files', changes, undefined, baselineDelta);
+        await this.journal.append(entry);
+        this.reportConflicts(conflicts);
+        this.graph.apply(changes);
+        this.applyBaseline(baselineDelta);
+        await this.switchTo(store, build, entry, changes);
+        return;
+      } catch (error) {
+        if (!(error instanceof InvalidDataError)) throw error;
+        this.options.log?.(`the files changed since the journal's version ${this.changes.latest?.number ?? 0} do not conform: serving that version (the report follows)`);
+        this.refusedFiles = this.locate(error.outcome, files.collector);
+        await store.close();
+        store = new TrackedStore(this.makeStore());
+      }
+    } else if (baselineDelta.size > 0) {
+      await this.recordBaseline(baselineDelta);
+    }
+    const build = await this.buildVersion(store, [], files.collector, 'start');
+    // The version built is the journal's; the files are what was read to check it against.
+    await this.switchTo(store, { ...build, files: files.files }, undefined, []);
+  }
+
+  /** The report on the files when they were refused at start and the journal's version served instead. */
+  refusedFiles: ValidationOutcome | undefined;
+
+  // ---- reloads ----------------------------------------------------------------------------
+
+  private async reloadNow(trigger: string): Promise<ReloadOutcome> {
+    const started = performance.now();
+    let files: Awaited<ReturnType<Publisher['readFiles']>>;
+    try {
+      files = await this.readFiles();
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.options.log?.(`reload (${trigger}) refused: ${reason}`);
+      return { status: 'failed', reason };
+    }
+    const { changes, conflicts } = changesFromFiles(this.graph, this.baseline, files.blocks);
+    const baselineDelta = this.baselineDelta(files.blocks);
+    if (changes.length === 0) {
+      if (baselineDelta.size > 0) await this.recordBaseline(baselineDelta);
+      this.options.log?.(`reload (${trigger}): the files hold no change to publish`);
+      return { status: 'unchanged', version: this.changes.latest };
+    }
+    const store = new TrackedStore(this.makeStore());
+    let build: BuildReport;
+    try {
+      build = await this.buildVersion(store, changes, files.collector, trigger);
+    } catch (error) {
+      await store.close();
+      if (error instanceof InvalidDataError) {
+        const outcome = this.locate(error.outcome, files.collector);
+        this.options.log?.(`reload (${trigger}) refused: the files do not conform to the shapes (${error.outcome.violations} violations); still serving version ${this.changes.latest?.number}:\n${
+          formatTextReport(outcome, this.options.rules.shapes, { language: languageFromEnvironment(), baseIRI: this.options.rules.baseIRI, maxShown: 50 })}`);
+        return { status: 'refused', outcome };
+      }
+      const reason = (error as Error).message;
+      this.options.log?.(`reload (${trigger}) failed: ${reason}`);
+      return { status: 'failed', reason };
+    }
+    const entry = this.entryFor('files', changes, undefined, baselineDelta);
+    await this.journal.append(entry);
+    this.reportConflicts(conflicts);
+    this.graph.apply(changes);
+    this.applyBaseline(baselineDelta);
+    const version = await this.switchTo(store, build, entry, changes);
+    await this.compactIfDue();
+    const seconds = (performance.now() - started) / 1000;
+    this.options.log?.(`reload (${trigger}): version ${version.number} published, ${changes.length} things changed, in ${seconds.toFixed(2)} s`);
+    return { status: 'published', version, changes, conflicts, seconds };
+  }
+
+  /** Reads and parses the files, thing by thing. */
+  private async readFiles(): Promise<{ blocks: Map<string, string>; collector: BlockCollector; files: BuildReport['files'] }> {
+    const paths = await rdfFilesIn(this.options.dataDir);
+    if (paths.length === 0) throw new NoDataError(this.options.dataDir);
+    const collector = new BlockCollector();
+    const files = readSources(paths);
+    for (const file of files) {
+      await parseRdfChunks(chunksOf(file.bytes), file.name, { baseIRI: this.options.rules.baseIRI, format: file.format },
+        (batch) => collector.add(batch.quads, file.name, batch.lines));
+    }
+    return { blocks: collector.blocks(), collector, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })) };
+  }
+
+  /** Builds the graph with `changes` applied into `store`: the gate beside the load, as at start. */
+  private async buildVersion(store: Store, changes: readonly ThingChange[], collector: BlockCollector | undefined, trigger: string): Promise<BuildReport> {
+    const bytes = this.graph.serialize(changes);
+    const data: SourceFile[] = [{ path: 'published', name: `published graph (${trigger})`, format: 'application/n-triples', bytes }];
+    try {
+      return await buildKnowledgeGraph({ rules: this.options.rules, dataDir: this.options.dataDir, store, data, onProgress: (p) => this.progress(p) });
+    } catch (error) {
+      if (error instanceof InvalidDataError && collector) throw new InvalidDataError(this.locate(error.outcome, collector));
+      throw error;
+    }
+  }
+
+  /** Results placed where people wrote the things: the file and line, or the journal's version. */
+  private locate(outcome: ValidationOutcome, collector: BlockCollector): ValidationOutcome {
+    const results = outcome.results.map((result): ValidationResult => {
+      const key = result.focusNode.termType === 'NamedNode' ? result.focusNode.value : `_:${result.focusNode.value}`;
+      const seen = collector.firstSeen.get(key);
+      if (seen) return { ...result, location: seen };
+      const last = this.changes.lastChange(key);
+      return { ...result, location: { source: last ? `journal (version ${last.version})` : 'journal', line: 0 } };
+    });
+    return outcomeOf(results, outcome.triples, outcome.truncated);
+  }
+
+  private baselineDelta(files: ReadonlyMap<string, string>): Map<string, string | null> {
+    const delta = new Map<string, string | null>();
+    for (const [thing, block] of files) {
+      const hash = hashOf(block);
+      if (this.baseline.get(thing) !== hash) delta.set(thing, hash);
+    }
+    for (const thing of this.baseline.keys()) if (!files.has(thing)) delta.set(thing, null);
+    return delta;
+  }
+
+  private applyBaseline(delta: ReadonlyMap<string, string | null>): void {
+    for (const [thing, hash] of delta) {
+      if (hash === null) this.baseline.delete(thing);
+      else this.baseline.set(thing, hash);
+    }
+  }
+
+  private reportConflicts(conflicts: readonly string[]): void {
+    if (conflicts.length === 0) return;
+    const shown = conflicts.slice(0, 20).map((c) => `<${c}>`).join(', ');
+    this.options.log?.(`the files changed ${conflicts.length} things a curator had also changed since they were last read; the files' version is published: ${shown}${conflicts.length > 20 ? ', …' : ''}`);
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  private async writeNow(request: WriteRequest): Promise<WriteOutcome> {
+    const status = this.options.state.status;
+    if (status.phase !== 'ready') return { kind: 'unavailable', reason: 'the data is still loading' };
+    if (!this.journal.durable) return { kind: 'unavailable', reason: 'this service keeps no journal (no STATE_DIR), so it cannot make a write durable' };
+    const { thing } = request;
+    const current = this.graph.hash(thing);
+    if (request.ifNoneMatchAny && current) return { kind: 'precondition-failed', current };
+    if (request.ifMatch) {
+      const matches = request.ifMatch.includes('*') ? current !== undefined : current !== undefined && request.ifMatch.includes(current);
+      if (!matches) return { kind: 'precondition-failed', current };
+    } else if (current && !request.ifNoneMatchAny) {
+      return { kind: 'precondition-required', current };
+    }
+    if (request.quads === undefined && !current) return { kind: 'not-found' };
+
+    const block = request.quads ? blockOf(request.quads) : undefined;
+    if (block !== undefined && block === this.graph.get(thing)) return { kind: 'done', result: 'unchanged', hash: current, version: this.changes.latest };
+    const outcome = await this.check.check(this.graph, thing, request.quads, 'request body', request.lines);
+    if (!outcome.conforms) return { kind: 'invalid', outcome };
+
+    const hash = block ? hashOf(block) : undefined;
+    const change: ThingChange = block ? { thing, action: current ? 'update' : 'create', block, hash } : { thing, action: 'delete' };
+    const entry = this.entryFor('curator', [change], request.agent);
+    await this.journal.append(entry);
+    const record = this.record(entry);
+    const oldBlock = this.graph.get(thing);
+    try {
+      await status.store.update(this.updateText(thing, block, record));
+      this.updateBytes += (block?.length ?? 0) + 200;
+    } catch (error) {
+      // The journal holds the write: the store is rebuilt from the graph rather than left behind.
+      this.options.log?.(`the store refused the update of version ${record.number} (${(error as Error).message}); rebuilding it`);
+      this.updateBytes = Number.POSITIVE_INFINITY;
+    }
+    this.graph.apply([change]);
+    this.options.state.status = {
+      ...status,
+      dataVersion: record.id,
+      version: record.number,
+      readyAt: this.secondOf(record.at),
+      triples: this.graph.triples,
+      counts: this.recount(status.counts, oldBlock, block, thing),
+    };
+    await this.compactIfDue();
+    return { kind: 'done', result: change.action === 'create' ? 'created' : change.action === 'delete' ? 'deleted' : 'updated', hash, version: record };
+  }
+
+  /** The SPARQL Update of a write: the thing's triples replaced, and the version's provenance added. */
+  private updateText(thing: string, block: string | undefined, record: VersionRecord): string {
+    const provenance = provenanceOf(record, this.changes.entries(record.firstEntry, record.firstEntry + record.entries), this.options.rules.baseIRI);
+    const parts = [`DELETE WHERE { <${thing}> ?p ?o }`];
+    if (block) parts.push(`INSERT DATA { ${block} }`);
+    parts.push(`INSERT DATA { GRAPH <${provenanceNames(this.options.rules.baseIRI).graph}> { ${provenance} } }`);
+    return parts.join(' ;\n');
+  }
+
+  private recount(counts: Readonly<Record<string, number>>, oldBlock: string | undefined, newBlock: string | undefined, thing: string): Record<string, number> {
+    this.kindCounter ??= new KindCounter(this.options.rules, Object.keys(counts));
+    const next = { ...counts };
+    for (const kind of this.kindCounter.kindsOf(oldBlock ? typesIn(oldBlock, thing) : [])) next[kind] = (next[kind] ?? 1) - 1;
+    for (const kind of this.kindCounter.kindsOf(newBlock ? typesIn(newBlock, thing) : [])) next[kind] = (next[kind] ?? 0) + 1;
+    return next;
+  }
+
+  // ---- versions ---------------------------------------------------------------------------
+
+  private entryFor(source: VersionSource, changes: readonly ThingChange[], agent?: string, baseline?: ReadonlyMap<string, string | null>): JournalEntry {
+    const previous = this.changes.latest;
+    // Versions are a line in time too: a clock set back never puts a version before the last.
+    const at = new Date(Math.max(Date.now(), previous ? previous.at.getTime() : 0));
+    return {
+      version: (previous?.number ?? 0) + 1, id: randomUUID(), at: at.toISOString(), source, agent,
+      changes, baseline: baseline ? Object.fromEntries(baseline) : undefined,
+    };
+  }
+
+  /**
+   * A reading of the files that changes nothing published (they now agree with it, say after an
+   * export) still moves the baseline: it is kept with a snapshot, as it makes no version.
+   */
+  private async recordBaseline(delta: ReadonlyMap<string, string | null>): Promise<void> {
+    this.applyBaseline(delta);
+    const latest = this.changes.latest;
+    if (latest) await this.journal.snapshot(this.graph, latest.number, this.baseline);
+  }
+
+  private record(entry: JournalEntry): VersionRecord {
+    return this.changes.append(
+      { number: entry.version, id: entry.id, at: new Date(entry.at), source: entry.source, agent: entry.agent },
+      entry.changes.map(({ thing, action, hash }) => ({ thing, action, hash })),
+    );
+  }
+
+  /** Makes a store current: loads the audit trail, counts what the home page shows, and switches the state. */
+  private async switchTo(store: TrackedStore, build: BuildReport, entry: JournalEntry | undefined, _changes: readonly ThingChange[]): Promise<VersionRecord> {
+    const record = entry ? this.record(entry) : this.changes.latest!;
+    const provenance = this.changes.allVersions()
+      .map((v) => provenanceOf(v, this.changes.entries(v.firstEntry, v.firstEntry + v.entries), this.options.rules.baseIRI)).join('');
+    await store.load([{
+      name: 'provenance', bytes: new TextEncoder().encode(provenance), format: 'application/n-triples',
+      baseIRI: this.options.rules.baseIRI, graph: provenanceNames(this.options.rules.baseIRI).graph,
+    }]);
+    const { counts, triples } = await countHoldings(store, this.options.queries, this.options.rules.baseIRI);
+    const previous = this.options.state.status;
+    const ready: ReadyStatus = {
+      phase: 'ready', store, build, counts, triples, readyAt: this.secondOf(record.at), dataVersion: record.id, version: record.number,
+    };
+    this.options.state.status = ready;
+    this.updateBytes = 0;
+    if (previous.phase === 'ready' && previous.store !== store) this.retire(previous.store);
+    return record;
+  }
+
+  private retire(old: Store): void {
+    const successor = () => (this.options.state.status.phase === 'ready' ? this.options.state.status.store : undefined);
+    if (old instanceof TrackedStore) void old.retire(successor, RETIRE).catch(() => {});
+    else void old.close().catch(() => {});
+  }
+
+  /** Last-Modified has a one-second resolution: a version is current from the second it starts. */
+  private secondOf(at: Date): Date {
+    return new Date(Math.floor(at.getTime() / 1000) * 1000);
+  }
+
+  private async compactIfDue(): Promise<void> {
+    const latest = this.changes.latest;
+    if (!latest) return;
+    if (this.journal.pendingBytes > COMPACT_JOURNAL_BYTES) {
+      await this.journal.snapshot(this.graph, latest.number, this.baseline);
+    }
+    // Every replica replays the updates since its store was built: past a size, a store is
+    // rebuilt from the graph, so that a replica replaced later starts from bytes again.
+    const status = this.options.state.status;
+    if (this.updateBytes > REBUILD_STORE_UPDATE_BYTES && status.phase === 'ready') {
+      const store = new TrackedStore(this.makeStore());
+      try {
+        const build = await this.buildVersion(store, [], undefined, 'store rebuilt');
+        await this.switchTo(store, build, undefined, []);
+      } catch (error) {
+        await store.close();
+        this.options.log?.(`the store could not be rebuilt: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.closed) throw new Error('the publisher is closed');
+      return task();
+    });
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private progress(progress: BuildProgress): void {
+    if (this.options.state.status.phase !== 'ready') this.options.state.status = { phase: 'loading', progress };
+    this.options.onProgress?.(progress);
+  }
+
+  private makeStore(): Store {
+    return this.options.makeStore?.() ?? new EmbeddedStore();
+  }
+
+  private watchFiles(): void {
+    try {
+      this.watcher = watch(this.options.dataDir, (_event, name) => {
+        if (name !== null && !isRdfFile(fileNameOf(String(name)))) return;
+        clearTimeout(this.watchTimer);
+        // Editors write a file in several steps: wait until it has been quiet a moment.
+        this.watchTimer = setTimeout(() => { void this.reload('files changed').catch(() => {}); }, 400);
+      });
+      this.watcher.on('error', (error) => this.options.log?.(`watching ${this.options.dataDir} stopped: ${error.message}`));
+    } catch (error) {
+      this.options.log?.(`cannot watch ${this.options.dataDir}: ${(error as Error).message}; reload with SIGHUP or POST /admin/reload`);
+    }
+  }
+}
+
+/** Things of each kind and triples, counted in the store once per built version. */
+export async function countHoldings(store: Store, queries: QueryCatalogue, baseIRI: string): Promise<{ counts: Record<string, number>; triples: number }> {
+  const counts: Record<string, number> = {};
+  for (const row of await store.select(queries.get('collection-counts'), { baseIRI })) {
+    counts[row.kind!.value] = Number(row.count!.value);
+  }
+  const [total] = await store.select(queries.get('triple-count'), { baseIRI });
+  return { counts, triples: Number(total?.triples?.value ?? 0) };
+}
