@@ -12,6 +12,7 @@ import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
 import { linkedData } from '../features/linked-data/index.js';
+import { search } from '../features/search/index.js';
 import { site } from '../features/site/index.js';
 import { sparql } from '../features/sparql/index.js';
 import { applyCors } from '../http/cors.js';
@@ -20,7 +21,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [sparql, linkedData, site];
+const FEATURES: readonly FeatureFactory[] = [search, sparql, linkedData, site];
 
 export interface Service {
   readonly config: ServiceConfig;

@@ -20,29 +20,40 @@ export interface PageOptions {
   readonly jsonLd?: unknown;
   /** Extra elements for <head> (alternate links, refresh). */
   readonly head?: SafeHtml;
+  /** The page in another language, when its address names the language otherwise than with `lang`. */
+  readonly languageLink?: (language: PageLanguage) => string;
 }
 
-/** The same page in another language: its path with `lang` set, its other parameters kept. */
-export function inLanguage(path: string, language: PageLanguage): string {
+/**
+ * The same page in another language: its path with the language parameter set (`lang`, or the
+ * one a page names otherwise, such as the search's `ui`), its other parameters kept.
+ */
+export function inLanguage(path: string, language: PageLanguage, parameter = 'lang'): string {
   const [pathname, query = ''] = path.split('?', 2) as [string, string?];
   const parameters = new URLSearchParams(query);
-  parameters.set('lang', language);
+  parameters.set(parameter, language);
   return `${pathname}?${parameters.toString()}`;
+}
+
+/** A page's title in the browser's tab and history: what it is, then whose it is. */
+export function documentTitle(title: string, t: { readonly siteName: string }): string {
+  return title === t.siteName ? title : `${title} — ${t.siteName}`;
 }
 
 export function renderPage(options: PageOptions): string {
   const { language } = options;
   const t = textsIn(language);
-  const switcher = PAGE_LANGUAGES.map((code) => html`<li><a href="${inLanguage(options.path, code)}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${AUTONYMS[code]}</a></li>`);
+  const linkIn = options.languageLink ?? ((code: PageLanguage) => inLanguage(options.path, code));
+  const switcher = PAGE_LANGUAGES.map((code) => html`<li><a href="${linkIn(code)}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${AUTONYMS[code]}</a></li>`);
   // Search engines pair the translations of a page by these links; the plain path negotiates.
-  const translations = [...PAGE_LANGUAGES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${inLanguage(options.path, code)}">`),
+  const translations = [...PAGE_LANGUAGES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${linkIn(code)}">`),
     html`<link rel="alternate" hreflang="x-default" href="${options.path}">`];
   return `<!DOCTYPE html>\n${html`<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${options.title}</title>
+<title>${documentTitle(options.title, t)}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 ${translations}
 ${options.head ?? ''}

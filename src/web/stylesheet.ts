@@ -47,6 +47,32 @@ ul.matrix { list-style: none; padding: 0; margin: 0; }
 .term h3 small { font-weight: 400; color: var(--muted); }
 .other-language { color: var(--muted); font-style: italic; }
 .term-facts { display: flex; flex-wrap: wrap; gap: .25rem 2rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+ul.links a, nav ul a, ul.inline a, .facet a { display: inline-block; min-height: 24px; padding: .1rem 0; }
+mark { background: #fde68a; color: inherit; padding: 0 .1em; }
+input, select, button, textarea { font: inherit; }
+button { cursor: pointer; }
+.search-form label { font-weight: 600; display: block; margin-bottom: .25rem; }
+.search-line { display: flex; gap: .5rem; max-width: 40rem; }
+.search-line input { flex: 1; min-width: 0; padding: .4rem .6rem; border: 1px solid var(--muted); border-radius: .3rem; }
+.search-line button, .tool-button { padding: .4rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: .3rem; }
+.suggestions { list-style: none; max-width: 40rem; margin: .25rem 0; padding: .25rem .6rem; border: 1px solid var(--line); background: #fff; }
+.combine { border: 1px solid var(--line); margin: .75rem 0; max-width: 40rem; }
+.combine label { display: inline-block; font-weight: 400; margin-right: 1.5rem; }
+.search-results { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem 2rem; }
+@media (min-width: 60rem) { .search-results { grid-template-columns: minmax(0, 1fr) 17rem; } }
+.results { padding-left: 1.5rem; }
+.result { margin-bottom: 1.1rem; }
+.result h3 { font-size: 1.05rem; margin: 0 0 .15rem; }
+.result .meta { margin: 0; color: var(--muted); font-size: .9rem; }
+.result .snippet { margin: .25rem 0 0; font-size: .95rem; }
+.facets h2 { margin-top: 0; }
+.facet h3 { font-size: .95rem; margin: 1rem 0 .25rem; color: var(--muted); }
+.facet ul { list-style: none; padding: 0; margin: 0; }
+.facet .count, .count { color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; }
+.facet a.chosen { font-weight: 700; }
+.chosen-filters ul { gap: .4rem .6rem; }
+.chosen-filters a { border: 1px solid var(--line); border-radius: 1rem; padding: .15rem .6rem; background: #fff; text-decoration: none; }
 `;
 
 export const STYLESHEET_PATH = `/assets/site-${createHash('sha256').update(STYLESHEET).digest('base64url').slice(0, 12)}.css`;
