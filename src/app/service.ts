@@ -11,6 +11,7 @@ import type { Express } from 'express';
 import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
+import { atlas } from '../features/atlas/index.js';
 import { linkedData } from '../features/linked-data/index.js';
 import { search } from '../features/search/index.js';
 import { site } from '../features/site/index.js';
@@ -21,7 +22,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [search, sparql, linkedData, site];
+const FEATURES: readonly FeatureFactory[] = [search, atlas, sparql, linkedData, site];
 
 export interface Service {
   readonly config: ServiceConfig;

@@ -7,6 +7,9 @@ import { html, jsonForScript, type SafeHtml } from './html.js';
 import { PAGE_LANGUAGES, textsIn, type PageLanguage } from './i18n/catalogue.js';
 import { STYLESHEET_PATH } from './stylesheet.js';
 
+/** The reader's tools (history, basket), a script of every page, served by the atlas feature. */
+export const READER_TOOLS_PATH = '/reader/tools.js';
+
 /** Each language's name in itself, for the language switch. */
 const AUTONYMS: Readonly<Record<PageLanguage, string>> = { fr: 'Français', en: 'English', es: 'Español' };
 
@@ -64,11 +67,15 @@ ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(optio
 <header>
 <a class="brand" href="/?lang=${language}">${t.siteName}</a>
 <nav class="languages" aria-label="${t.languageLabel}"><ul>${switcher}</ul></nav>
+<nav class="reader-tools" aria-label="${t.atlas.tools.label}" data-add="${t.atlas.tools.add}" data-remove="${t.atlas.tools.remove}" data-document="${t.atlas.tools.document}" data-descriptor="${t.atlas.tools.descriptor}" hidden><ul>
+<li><a href="${inLanguage('/reader/history', language)}">${t.atlas.tools.history} (<span data-count="history">0</span>)</a></li>
+<li><a href="${inLanguage('/reader/basket', language)}">${t.atlas.tools.basket} (<span data-count="basket">0</span>)</a></li></ul></nav>
 </header>
 <main id="content">
 ${options.body}
 </main>
 <footer><p>${t.footer}</p></footer>
+<script src="${READER_TOOLS_PATH}" defer></script>
 </body>
 </html>`}\n`;
 }

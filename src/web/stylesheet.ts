@@ -73,6 +73,29 @@ button { cursor: pointer; }
 .facet a.chosen { font-weight: 700; }
 .chosen-filters ul { gap: .4rem .6rem; }
 .chosen-filters a { border: 1px solid var(--line); border-radius: 1rem; padding: .15rem .6rem; background: #fff; text-decoration: none; }
+.graph { width: 100%; height: 34rem; border: 1px solid var(--line); border-radius: .5rem; background: #fff; margin: 1rem 0; }
+.matrix-table th, .matrix-table td { text-align: center; padding: .35rem .5rem; }
+.matrix-table tbody th { text-align: left; font-weight: 600; }
+.matrix-table td a { display: block; min-width: 4.5rem; padding: .2rem; text-decoration: none; border-radius: .3rem; }
+.matrix-table td a:hover { background: #eef5f8; }
+.matrix-table td.empty { color: var(--muted); }
+.legend-columns { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1rem 2rem; }
+.legend h3 { font-size: 1rem; }
+ul.plain { list-style: none; padding: 0; }
+ul.plain li { min-height: 24px; }
+.letter { display: inline-block; min-width: 1.4rem; text-align: center; border: 1px solid var(--ink); border-radius: .2rem; font-size: .85rem; }
+.marks { white-space: nowrap; }
+.marks .swatch { margin-right: 1px; }
+abbr.angles { text-decoration: none; font-size: .85rem; font-weight: 600; color: var(--muted); }
+.family-legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.line-sample { display: inline-block; width: 1.6rem; height: 4px; vertical-align: middle; background: #b5541c; }
+li.crossing small, tr.crossing td { color: #8a3d12; }
+.basket-button { margin: .25rem 0 .75rem; padding: .3rem .8rem; border: 1px solid var(--accent); background: #fff; color: var(--accent); border-radius: .3rem; }
+.basket-button.small, button.small { margin: 0 0 0 .4rem; padding: .1rem .5rem; font-size: .85rem; border: 1px solid var(--line); background: #fff; color: var(--ink); border-radius: .3rem; }
+.basket-button[aria-pressed="true"] { background: var(--accent); color: #fff; }
+.reader-tools ul { gap: .25rem 1rem; font-size: .95rem; }
+.letters ul { gap: .25rem .6rem; }
+@media print { header, footer, .no-print, .skip { display: none !important; } main { max-width: none; } }
 `;
 
 export const STYLESHEET_PATH = `/assets/site-${createHash('sha256').update(STYLESHEET).digest('base64url').slice(0, 12)}.css`;
