@@ -47,6 +47,9 @@ ul.matrix { list-style: none; padding: 0; margin: 0; }
 .term h3 small { font-weight: 400; color: var(--muted); }
 .other-language { color: var(--muted); font-style: italic; }
 .term-facts { display: flex; flex-wrap: wrap; gap: .25rem 2rem; }
+code, td { overflow-wrap: anywhere; }
+pre { overflow-x: auto; }
+.shapes td:nth-child(2) code { font-size: .85rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 ul.links a, nav ul a, ul.inline a, .facet a { display: inline-block; min-height: 24px; padding: .1rem 0; }
 mark { background: #fde68a; color: inherit; padding: 0 .1em; }

@@ -37,6 +37,8 @@ const VIEW_NODES = 32;
 const NETWORK_NODES = 80;
 const MAX_NODES = 1000;
 const BASKET_LIMIT = 500;
+/** How long a request waits for the collection of a version just published before answering 503. */
+const PATIENCE_MS = 5_000;
 
 /** What is prepared once per version: the matrix and the lists. */
 interface Prepared {
@@ -89,7 +91,11 @@ export function atlas(context: FeatureContext): Feature {
   const collections = new CollectionSource(queries, config.baseIRI);
   const routes = express.Router();
 
-  /** Runs a handler with the collection of the version served, or says why there is none yet. */
+  /**
+   * Runs a handler with the collection of the version served, or says why there is none yet. A
+   * request arriving while a new version is read waits a little for it (a small collection is
+   * read in well under a second); past that it is answered 503.
+   */
   const withCollection = (handler: (req: Request, res: Response, collection: Collection, status: ReadyStatus) => void) =>
     (req: Request, res: Response, next: (error?: unknown) => void) => {
       const status = state.status;
@@ -97,17 +103,24 @@ export function atlas(context: FeatureContext): Feature {
         sendStillLoading(res);
         return;
       }
-      const collection = collections.peek(status);
-      if (!collection) {
-        sendStillLoading(res, 'The atlas of the new version of the data is being prepared; try again in a few seconds.');
+      const run = (collection: Collection | undefined) => {
+        if (!collection) {
+          sendStillLoading(res, 'The atlas of the new version of the data is being prepared; try again in a few seconds.');
+          return;
+        }
+        try {
+          handler(req, res, collection, status);
+        } catch (error) {
+          if (error instanceof BadRequest) sendPlainText(res, 400, `Bad request: ${error.message}.`);
+          else next(error);
+        }
+      };
+      const ready = collections.peek(status);
+      if (ready) {
+        run(ready);
         return;
       }
-      try {
-        handler(req, res, collection, status);
-      } catch (error) {
-        if (error instanceof BadRequest) sendPlainText(res, 400, `Bad request: ${error.message}.`);
-        else next(error);
-      }
+      Promise.race([collections.of(status), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PATIENCE_MS))]).then(run, next);
     };
 
   const viewOf = (req: Request, collection: Collection): ViewContext => {

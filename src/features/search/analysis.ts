@@ -4,8 +4,8 @@
  * have no spaces, one ideograph at a time), folded (lower case, diacritics removed, in every
  * script: "Économie" and "economie" are one term) and, for French, English and Spanish texts,
  * stemmed with the Snowball stemmers of their language ("jardins" finds "jardin"). A query's
- * language is not known, so a query word stands for itself and for its stem in each of the three
- * languages. Words and stems are memoised: a collection has far fewer distinct words than words.
+ * language is not known: the index looks for a query word in each language under the form that
+ * language's texts are filed under. Words and stems are memoised: a collection has far fewer distinct words than words.
  */
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
@@ -114,12 +114,4 @@ export function analysed(text: string, language: string): string {
     out += `${out ? ' ' : ''}${stem ? stem(folded) : folded}`;
   }
   return out;
-}
-
-/** The terms a query word may match: itself folded, and its stem in each stemmed language. */
-export function queryVariants(word: string): string[] {
-  const folded = fold(word);
-  const variants = new Set([folded]);
-  for (const language of STEMMED) variants.add(STEMMERS[language](folded));
-  return [...variants].filter((v) => v.length > 0);
 }

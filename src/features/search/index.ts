@@ -24,6 +24,8 @@ import { SearchIndex, type BuildProgress } from './search-index.js';
 
 const NAMES_SHOWN = 12;
 const SUGGESTIONS = 8;
+/** How long a search waits for the index of a version just published before answering 503. */
+const PATIENCE_MS = 5_000;
 /** How often the feature looks for a newly published version to index. */
 const WATCH_MS = 250;
 
@@ -67,14 +69,19 @@ export function search(context: FeatureContext): Feature {
   }, WATCH_MS);
   watcher.unref();
 
-  /** The ready index of the version served, or an answer saying why there is none yet. */
-  const readyIndex = (res: ServerResponse): SearchIndex | undefined => {
+  /**
+   * The ready index of the version served, or an answer saying why there is none yet. A request
+   * arriving while the index is built waits a little for it: a small collection is indexed in
+   * less time than a reader notices; a large one answers 503 with the progress.
+   */
+  const readyIndex = async (res: ServerResponse): Promise<SearchIndex | undefined> => {
     const status = state.status;
     if (status.phase !== 'ready') {
       sendStillLoading(res);
       return undefined;
     }
     const version = indexOf(status);
+    if (!version.ready) await Promise.race([version.index.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PATIENCE_MS))]);
     if (version.ready) return version.ready;
     const progress = version.progress ? ` (${Math.floor((100 * version.progress.done) / Math.max(1, version.progress.total))} %)` : '';
     sendStillLoading(res, `The search index of the new version of the data is being prepared${progress}; try again in a few seconds.`);
@@ -88,8 +95,9 @@ export function search(context: FeatureContext): Feature {
   };
 
   const routes = express.Router();
-  routes.get('/search', (req: Request, res: Response) => {
-    const index = readyIndex(res);
+  routes.get('/search', (req: Request, res: Response, next) => { answerSearch(req, res).catch(next); });
+  const answerSearch = async (req: Request, res: Response) => {
+    const index = await readyIndex(res);
     if (!index) return;
     const language = interfaceLanguage(req);
     const wantsJson = negotiate(req.headers.accept, ['text/html', 'application/json'])?.mediaType === 'application/json';
@@ -121,10 +129,11 @@ export function search(context: FeatureContext): Feature {
     const readyAt = (state.status as ReadyStatus).readyAt;
     if (wantsJson) send(req, res, `${JSON.stringify(searchJson(answer))}\n`, 'application/json; charset=utf-8', readyAt);
     else send(req, res, searchPage(answer), 'text/html; charset=utf-8', readyAt);
-  });
+  };
 
-  routes.get('/search/suggest', (req: Request, res: Response) => {
-    const index = readyIndex(res);
+  routes.get('/search/suggest', (req: Request, res: Response, next) => { suggest(req, res).catch(next); });
+  const suggest = async (req: Request, res: Response) => {
+    const index = await readyIndex(res);
     if (!index) return;
     const language = interfaceLanguage(req);
     const text = typeof req.query.q === 'string' ? req.query.q : '';
@@ -145,7 +154,7 @@ export function search(context: FeatureContext): Feature {
         selection: match.kind === 'descriptor' ? {} : { [match.kind]: [match.iri] } }, language),
     }));
     send(req, res, `${JSON.stringify({ suggestions })}\n`, 'application/json; charset=utf-8', (state.status as ReadyStatus).readyAt);
-  });
+  };
 
   const script = new Representation(SEARCH_SCRIPT, 'text/javascript; charset=utf-8', { cacheControl: 'public, max-age=3600' });
   routes.get('/search/assets/search.js', (req, res) => sendRepresentation(req, res, script));

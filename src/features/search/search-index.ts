@@ -21,7 +21,7 @@
 import FlexSearch, { type Index } from 'flexsearch';
 import { intersection, union, type Collection, type DocumentRecord, type Text } from '../../collection/collection.js';
 import { pickText } from '../../web/i18n/fallback.js';
-import { analysed, fold, queryVariants, words } from './analysis.js';
+import { analysed, fold, indexTerm, words } from './analysis.js';
 import { facetValues, filterAndCount, type FacetCount, type FacetName, type Selection } from './facets.js';
 
 const TITLE_WEIGHT = 3;
@@ -29,8 +29,32 @@ const CHUNK = 500;
 /** The analysed text is already split into terms: the index only cuts it at the spaces. */
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 
-function analysedTexts(texts: readonly Text[]): string {
-  return texts.map((t) => analysed(t.value, t.language)).join(' ');
+/**
+ * Texts are indexed by language group: French, English and Spanish (each with its stemmer) and
+ * every other language (folded only). A query word is looked for in each group under the form
+ * that group files it under, so that a French stem never matches an English word by chance.
+ */
+const GROUPS = ['fr', 'en', 'es', 'other'] as const;
+type Group = (typeof GROUPS)[number];
+
+function groupOf(language: string): Group {
+  const primary = language.toLowerCase().split('-', 1)[0]!;
+  return primary === 'fr' || primary === 'en' || primary === 'es' ? primary : 'other';
+}
+
+function analysedTexts(texts: readonly Text[], group: Group): string {
+  return texts.filter((t) => groupOf(t.language) === group).map((t) => analysed(t.value, t.language)).join(' ');
+}
+
+/** The term a query word is filed under in each group. */
+function termsByGroup(word: string): Record<Group, string> {
+  const folded = fold(word);
+  return { fr: indexTerm(folded, 'fr'), en: indexTerm(folded, 'en'), es: indexTerm(folded, 'es'), other: folded };
+}
+
+interface GroupIndexes {
+  readonly titles: Index;
+  readonly abstracts: Index;
 }
 
 /** The kinds of named things a reader can search for by name. */
@@ -91,8 +115,7 @@ export class SearchIndex {
 
   private constructor(
     readonly collection: Collection,
-    private readonly titles: Index,
-    private readonly abstracts: Index,
+    private readonly sheets: Readonly<Record<Group, GroupIndexes>>,
     private readonly names: Index,
     private readonly labelEntries: readonly LabelEntry[],
   ) {
@@ -101,13 +124,16 @@ export class SearchIndex {
 
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
     const options = { tokenize: 'strict', encode: splitTerms, resolution: 9 } as const;
-    const titles = new FlexSearch.Index(options);
-    const abstracts = new FlexSearch.Index(options);
+    const sheets = Object.fromEntries(GROUPS.map((g) => [g, { titles: new FlexSearch.Index(options), abstracts: new FlexSearch.Index(options) }])) as Record<Group, GroupIndexes>;
     const total = collection.documents.length;
     for (let start = 0; start < total; start += CHUNK) {
       for (const document of collection.documents.slice(start, start + CHUNK)) {
-        titles.add(document.index, analysedTexts(document.titles));
-        abstracts.add(document.index, analysedTexts(document.abstracts));
+        for (const group of GROUPS) {
+          const title = analysedTexts(document.titles, group);
+          if (title) sheets[group].titles.add(document.index, title);
+          const abstract = analysedTexts(document.abstracts, group);
+          if (abstract) sheets[group].abstracts.add(document.index, abstract);
+        }
       }
       onProgress?.({ done: Math.min(total, start + CHUNK), total });
       // Let the server answer between chunks: the index of a large collection takes seconds.
@@ -126,16 +152,19 @@ export class SearchIndex {
     // Names are matched as typed, without stems, every word also by its beginning.
     const names = new FlexSearch.Index({ tokenize: 'forward', encode: splitTerms });
     for (const entry of entries) names.add(entry.id, words(entry.text).map(fold).join(' '));
-    return new SearchIndex(collection, titles, abstracts, names, entries);
+    return new SearchIndex(collection, sheets, names, entries);
   }
 
-  /** Sheets matching every word of a text (a word matching by any of its variants), with their scores and the terms found. */
+  /** Sheets matching every word of a text (in any language group), with their scores and the terms found. */
   private matchText(queryWords: readonly string[]): Map<number, { score: number; terms: Set<string> }> {
     let matched: Map<number, { score: number; terms: Set<string> }> | undefined;
     for (const word of queryWords) {
       const found = new Map<number, { score: number; terms: Set<string> }>();
-      for (const variant of queryVariants(word)) {
-        for (const [index, weight] of [[this.titles, TITLE_WEIGHT], [this.abstracts, 1]] as const) {
+      const terms = termsByGroup(word);
+      for (const group of GROUPS) {
+        const variant = terms[group];
+        if (!variant) continue;
+        for (const [index, weight] of [[this.sheets[group].titles, TITLE_WEIGHT], [this.sheets[group].abstracts, 1]] as const) {
           const ids = index.search(variant, { limit: this.collection.documents.length }) as number[];
           ids.forEach((id, rank) => {
             // Higher for the sheets FlexSearch ranks first (the word early in the text).
