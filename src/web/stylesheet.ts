@@ -98,6 +98,13 @@ li.crossing small, tr.crossing td { color: #8a3d12; }
 .basket-button[aria-pressed="true"] { background: var(--accent); color: #fff; }
 .reader-tools ul { gap: .25rem 1rem; font-size: .95rem; }
 .letters ul { gap: .25rem .6rem; }
+#yasgui .cm-string-2, #yasgui .cm-string { color: #8a3a00; }
+#yasgui .cm-variable-2 { color: #1a4f9c; }
+#yasgui .cm-comment { color: #5c5c5c; }
+#yasgui .cm-atom, #yasgui .cm-number { color: #6b3fa0; }
+#yasgui .CodeMirror-linenumber { color: #555; }
+#yasgui .addTab { display: none; }
+#yasgui .yasr a.iri, #yasgui .yasr a { color: var(--accent); }
 @media print { header, footer, .no-print, .skip { display: none !important; } main { max-width: none; } }
 `;
 

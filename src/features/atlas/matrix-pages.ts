@@ -20,8 +20,8 @@ export function matrixPage(cells: readonly MatrixCell[], view: ViewContext): str
   const rows = collection.components.map((component) => html`<tr><th scope="row">${swatch(component)} ${nameOf(component.iri, view)}</th>${collection.angles.map((angle) => {
     const cell = cellOf(component.iri, angle.iri);
     if (cell.descriptors === 0) return html`<td class="empty">—</td>`;
-    const label = `${plainName(component.iri, view)} × ${plainName(angle.iri, view)} : ${a.descriptorCount(cell.descriptors)}, ${a.documentCount(cell.documents)}`;
-    return html`<td><a href="${atlasPath('/atlas/cell', { component: component.iri, angle: angle.iri }, language)}" aria-label="${label}"><strong>${cell.descriptors.toLocaleString(language)}</strong><br><small>${a.documentCount(cell.documents)}</small></a></td>`;
+    // The cell's name is read before its figures; sighted readers have it from the row and column.
+    return html`<td><a href="${atlasPath('/atlas/cell', { component: component.iri, angle: angle.iri }, language)}"><span class="visually-hidden">${plainName(component.iri, view)} × ${plainName(angle.iri, view)} : </span><strong>${cell.descriptors.toLocaleString(language)}</strong><span class="visually-hidden"> ${a.descriptorCount(cell.descriptors).replace(/^[\d\s.,\u202f\u00a0]+/, '')},</span><br><small>${a.documentCount(cell.documents)}</small></a></td>`;
   })}</tr>`);
   const body = html`<p><a href="${atlasPath('/', {}, language)}">${t.home}</a></p>
 <h1>${a.matrixTitle}</h1>

@@ -125,7 +125,7 @@ function facetSection(facet: FacetName, counts: readonly FacetCount[], answer: A
   const selected = (value: string) => (facet === 'descriptor' ? search.descriptors : search.selection[facet] ?? []).includes(value);
   const items = counts.map((c) => {
     const on = selected(c.value);
-    return html`<li><a href="${searchUrl(search, language, toggled(search, facet, c.value))}"${on ? html` aria-current="true" class="chosen"` : ''}>${on ? '✓ ' : ''}${tagged(valueLabel(facet, c.value, collection, language, t))}</a> <span class="count">${c.count.toLocaleString(language)}</span></li>`;
+    return html`<li><a rel="nofollow" href="${searchUrl(search, language, toggled(search, facet, c.value))}"${on ? html` aria-current="true" class="chosen"` : ''}>${on ? '✓ ' : ''}${tagged(valueLabel(facet, c.value, collection, language, t))}</a> <span class="count">${c.count.toLocaleString(language)}</span></li>`;
   });
   return html`<section class="facet"><h3>${t.search.facets[facet]}</h3><ul>${items}</ul></section>`;
 }
@@ -158,7 +158,7 @@ export function searchPage(answer: Answer): string {
 <p class="lead">${s.intro}</p>
 <form class="search-form" role="search" method="get" action="/search">
 <label for="search-words">${s.words}</label>
-<div class="search-line"><input id="search-words" name="q" type="search" value="${search.text}" autocomplete="off" aria-describedby="search-suggestions-status" aria-controls="search-suggestions">
+<div class="search-line"><input id="search-words" name="q" type="search" value="${search.text}" autocomplete="off" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-describedby="search-suggestions-status" aria-controls="search-suggestions">
 <button type="submit">${s.submit}</button></div>
 <p id="search-suggestions-status" class="visually-hidden" aria-live="polite" data-count-0="${s.suggestions(0)}" data-count-1="${s.suggestions(1)}" data-count-2="${s.suggestions(2)}"></p>
 <ul id="search-suggestions" class="suggestions" hidden></ul>

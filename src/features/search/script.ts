@@ -30,7 +30,6 @@ export const SEARCH_SCRIPT = `(function () {
     input.setAttribute('aria-expanded', suggestions.length ? 'true' : 'false');
     status.textContent = status.getAttribute('data-count-' + Math.min(suggestions.length, 2)) || '';
   }
-  input.setAttribute('aria-expanded', 'false');
   input.addEventListener('input', function () {
     clearTimeout(timer);
     var text = input.value.trim();

@@ -120,6 +120,12 @@ export const WORKBENCH_SCRIPT = `(function () {
   // Tab leaves the editor as it leaves any field: a keyboard is never trapped in it.
   Yasgui.Yasqe.defaults.extraKeys = Object.assign({}, Yasgui.Yasqe.defaults.extraKeys, { Tab: false, 'Shift-Tab': false });
   Yasgui.Yasqe.defaults.autofocus = false;
+  // Nothing takes the focus before the reader does: the editor would otherwise take it on load.
+  var focusEditor = Yasgui.Yasqe.prototype.focus;
+  Yasgui.Yasqe.prototype.focus = function () {};
+  var restoreFocus = function () { Yasgui.Yasqe.prototype.focus = focusEditor; };
+  document.addEventListener('keydown', restoreFocus, { once: true, capture: true });
+  document.addEventListener('pointerdown', restoreFocus, { once: true, capture: true });
   var yasgui = new Yasgui(document.getElementById('yasgui'), {
     requestConfig: { endpoint: config.endpoint, method: 'POST' },
     copyEndpointOnNewTab: true,
@@ -144,13 +150,13 @@ export const WORKBENCH_SCRIPT = `(function () {
     document.querySelectorAll('#yasgui .tableFilter').forEach(function (f) { f.setAttribute('aria-label', texts.filter); f.placeholder = texts.filter; });
     document.querySelectorAll('#yasgui .addTab').forEach(function (b) { b.setAttribute('aria-label', texts.addTab); b.title = texts.addTab; });
     document.querySelectorAll('#yasgui .CodeMirror textarea').forEach(function (area) { area.setAttribute('aria-label', texts.editor); });
-    if (document.activeElement && document.activeElement.closest && document.activeElement.closest('.CodeMirror') && !window.__citegoUserFocused) document.activeElement.blur();
+    // The editor's scrolling area is reached by the keyboard (its long queries scroll with the arrows).
+    document.querySelectorAll('#yasgui .CodeMirror-scroll').forEach(function (area) { if (area.getAttribute('tabindex') !== '0') area.setAttribute('tabindex', '0'); });
   }
   nameControls();
   yasgui.on('queryResponse', function () { setTimeout(nameControls, 0); });
   new MutationObserver(function () { nameControls(); }).observe(document.getElementById('yasgui'), { childList: true, subtree: true });
-  document.addEventListener('keydown', function () { window.__citegoUserFocused = true; }, { once: true });
-  document.addEventListener('mousedown', function () { window.__citegoUserFocused = true; }, { once: true });
+
   document.querySelectorAll('.load-example').forEach(function (button) {
     button.hidden = false;
     button.addEventListener('click', function () {
