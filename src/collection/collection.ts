@@ -160,11 +160,17 @@ export class Collection {
     const documents: DocumentRecord[] = [];
     const typeCounts = new Map<string, number>();
     const isDocumentClass = (c: string) => documentClasses.has(c);
+    const subclasses = new Map<string, Set<string>>();
+    const below = (c: string) => {
+      let found = subclasses.get(c);
+      if (!found) subclasses.set(c, found = subclassesOf(c, v.subClassOf));
+      return found;
+    };
     for (const [iri, values] of v.type) {
       const documentTypes = iris(values).filter(isDocumentClass);
       if (documentTypes.length === 0) continue;
       // The most specific type: one that is not a superclass of another of its types.
-      const type = documentTypes.find((t) => !documentTypes.some((o) => o !== t && subclassesOf(t, v.subClassOf).has(o))) ?? documentTypes[0]!;
+      const type = documentTypes.length === 1 ? documentTypes[0]! : documentTypes.find((t) => !documentTypes.some((o) => o !== t && below(t).has(o))) ?? documentTypes[0]!;
       typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
       const date = v.issued.get(iri)?.[0]?.value;
       const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;

@@ -22,10 +22,10 @@ h2 { font-size: 1.25rem; margin-top: 2rem; }
 table { border-collapse: collapse; }
 th, td { text-align: left; padding: .35rem .9rem .35rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; position: relative; }
 .parts { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
 .parts li { border: 1px solid var(--line); border-radius: .5rem; padding: .9rem 1rem; background: #fff; }
-.parts a { font-weight: 600; }
+.parts a { font-weight: 600; display: inline-block; min-height: 24px; }
 .parts p { margin: .35rem 0 0; color: var(--muted); font-size: .95rem; }
 .notice { border-left: 4px solid var(--accent); background: #fff; padding: .75rem 1rem; }
 progress { width: 100%; max-width: 30rem; height: 1rem; }

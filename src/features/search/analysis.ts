@@ -99,19 +99,28 @@ export function wordSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** Word → term, one table per language: one lookup per word of a text once the table is warm. */
+const TERMS = new Map<string, Map<string, string>>();
+const TERMS_LIMIT = 500_000;
+
 /** The term an indexed word of a given language is filed under: its stem, or its folded form in other languages. */
 export function indexTerm(word: string, language: string): string {
-  const folded = fold(word);
-  return stemmerOf(language)?.(folded) ?? folded;
+  const primary = language.toLowerCase().split('-', 1)[0]!;
+  let table = TERMS.get(primary);
+  if (!table) {
+    table = new Map();
+    TERMS.set(primary, table);
+  }
+  let term = table.get(word);
+  if (term === undefined) {
+    const folded = fold(word);
+    term = stemmerOf(primary)?.(folded) ?? folded;
+    if (table.size < TERMS_LIMIT) table.set(word, term);
+  }
+  return term;
 }
 
 /** A text as the index reads it: its terms, in order, separated by spaces. */
 export function analysed(text: string, language: string): string {
-  const stem = stemmerOf(language);
-  let out = '';
-  for (const word of words(text)) {
-    const folded = fold(word);
-    out += `${out ? ' ' : ''}${stem ? stem(folded) : folded}`;
-  }
-  return out;
+  return words(text).map((word) => indexTerm(word, language)).join(' ');
 }

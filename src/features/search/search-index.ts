@@ -22,7 +22,7 @@ import FlexSearch, { type Index } from 'flexsearch';
 import { intersection, union, type Collection, type DocumentRecord, type Text } from '../../collection/collection.js';
 import { pickText } from '../../web/i18n/fallback.js';
 import { analysed, fold, indexTerm, words } from './analysis.js';
-import { facetValues, filterAndCount, type FacetCount, type FacetName, type Selection } from './facets.js';
+import { FacetTable, type FacetCount, type FacetName, type Selection } from './facets.js';
 
 const TITLE_WEIGHT = 3;
 const CHUNK = 500;
@@ -94,7 +94,7 @@ export interface SearchRequest {
 export interface Hit {
   readonly document: DocumentRecord;
   readonly score: number;
-  /** Index terms the document matched, for highlighting. */
+  /** The index terms of the query's words, for highlighting. */
   readonly terms: readonly string[];
 }
 
@@ -111,7 +111,7 @@ export interface BuildProgress {
 }
 
 export class SearchIndex {
-  private readonly facetCache: Record<FacetName, readonly string[]>[];
+  private readonly facets: FacetTable;
 
   private constructor(
     readonly collection: Collection,
@@ -119,7 +119,7 @@ export class SearchIndex {
     private readonly names: Index,
     private readonly labelEntries: readonly LabelEntry[],
   ) {
-    this.facetCache = collection.documents.map((d) => facetValues(collection, d));
+    this.facets = new FacetTable(collection);
   }
 
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
@@ -155,45 +155,43 @@ export class SearchIndex {
     return new SearchIndex(collection, sheets, names, entries);
   }
 
-  /** Sheets matching every word of a text (in any language group), with their scores and the terms found. */
-  private matchText(queryWords: readonly string[]): Map<number, { score: number; terms: Set<string> }> {
-    let matched: Map<number, { score: number; terms: Set<string> }> | undefined;
-    for (const word of queryWords) {
-      const found = new Map<number, { score: number; terms: Set<string> }>();
+  /**
+   * Sheets matching every word of a text (in any language group), with their scores: for each
+   * word, its best score in a sheet (a title weighs three times an abstract, a sheet FlexSearch
+   * ranks first more than one it ranks last), summed over the words. Scores are kept in arrays
+   * indexed by sheet: a common word is in most of the sheets.
+   */
+  private matchText(queryWords: readonly string[]): { candidates: number[]; scores: Float64Array } {
+    const count = this.collection.documents.length;
+    const scores = new Float64Array(count);
+    const matchedWords = new Uint16Array(count);
+    const best = new Float64Array(count);
+    queryWords.forEach((word, w) => {
+      best.fill(0);
       const terms = termsByGroup(word);
       for (const group of GROUPS) {
-        const variant = terms[group];
-        if (!variant) continue;
+        const term = terms[group];
+        if (!term) continue;
         for (const [index, weight] of [[this.sheets[group].titles, TITLE_WEIGHT], [this.sheets[group].abstracts, 1]] as const) {
-          const ids = index.search(variant, { limit: this.collection.documents.length }) as number[];
-          ids.forEach((id, rank) => {
-            // Higher for the sheets FlexSearch ranks first (the word early in the text).
-            const score = weight * (1 - (0.5 * rank) / Math.max(1, ids.length));
-            const entry = found.get(id);
-            if (entry) {
-              entry.score = Math.max(entry.score, score) + (entry.terms.has(variant) ? 0 : 0.01);
-              entry.terms.add(variant);
-            } else {
-              found.set(id, { score, terms: new Set([variant]) });
-            }
-          });
+          const ids = index.search(term, { limit: count }) as number[];
+          const last = Math.max(1, ids.length);
+          for (let rank = 0; rank < ids.length; rank++) {
+            const id = ids[rank]!;
+            const score = weight * (1 - (0.5 * rank) / last);
+            if (score > best[id]!) best[id] = score;
+          }
         }
       }
-      if (!matched) {
-        matched = found;
-      } else {
-        const next = new Map<number, { score: number; terms: Set<string> }>();
-        for (const [id, entry] of found) {
-          const previous = matched.get(id);
-          if (!previous) continue;
-          for (const term of entry.terms) previous.terms.add(term);
-          next.set(id, { score: previous.score + entry.score, terms: previous.terms });
+      for (let id = 0; id < count; id++) {
+        if (best[id]! > 0 && matchedWords[id] === w) {
+          matchedWords[id] = w + 1;
+          scores[id] = scores[id]! + best[id]!;
         }
-        matched = next;
       }
-      if (matched.size === 0) break;
-    }
-    return matched ?? new Map();
+    });
+    const candidates: number[] = [];
+    for (let id = 0; id < count; id++) if (matchedWords[id] === queryWords.length) candidates.push(id);
+    return { candidates, scores };
   }
 
   /** Documents matching a query, filtered, counted by facet and ordered. */
@@ -201,9 +199,9 @@ export class SearchIndex {
     const collection = this.collection;
     let candidates: Iterable<number>;
     const queryWords = words(request.text);
-    const scores = this.matchText(queryWords);
-    if (queryWords.length > 0) {
-      candidates = scores.keys();
+    const matched = queryWords.length > 0 ? this.matchText(queryWords) : undefined;
+    if (matched) {
+      candidates = matched.candidates;
     } else {
       candidates = collection.documents.keys();
     }
@@ -220,13 +218,12 @@ export class SearchIndex {
     const selection: Selection = { ...request.selection, descriptor: request.descriptors };
     // The descriptor combination is applied above (exactly, from the postings); the facet
     // computation sees it only to count descriptors, and with OR to count its alternatives.
-    const { kept, counts } = filterAndCount(candidates, (i) => this.facetCache[i]!, request.allDescriptors ? { ...selection, descriptor: [] } : selection, request.allDescriptors);
+    const { kept, counts } = this.facets.filterAndCount(candidates, request.allDescriptors ? { ...selection, descriptor: [] } : selection, request.allDescriptors);
     if (request.allDescriptors) counts.descriptor = counts.descriptor.concat(
       request.descriptors.filter((d) => !counts.descriptor.some((c) => c.value === d)).map((value) => ({ value, count: kept.length })));
-    const hits: Hit[] = kept.map((index) => {
-      const result = scores.get(index);
-      return { document: collection.documents[index]!, score: Math.round((result?.score ?? 0) * 1000) / 1000, terms: [...result?.terms ?? []] };
-    });
+    // The terms the query stands for in every language: the snippets mark the words filed under them.
+    const terms = queryWords.flatMap((word) => Object.values(termsByGroup(word)));
+    const hits: Hit[] = kept.map((index) => ({ document: collection.documents[index]!, score: Math.round((matched?.scores[index] ?? 0) * 1000) / 1000, terms }));
     hits.sort(this.comparator(request, queryWords.length > 0));
     return { total: hits.length, hits, facets: counts };
   }
