@@ -104,6 +104,7 @@ li.crossing small, tr.crossing td { color: #8a3d12; }
 #yasgui .cm-atom, #yasgui .cm-number { color: #6b3fa0; }
 #yasgui .CodeMirror-linenumber { color: #555; }
 #yasgui .addTab { display: none; }
+@media (max-width: 40rem) { #yasgui .yasqe .yasqe_buttons { position: static; display: flex; justify-content: flex-end; gap: .5rem; padding: .25rem 0; } }
 #yasgui .yasr a.iri, #yasgui .yasr a { color: var(--accent); }
 @media print { header, footer, .no-print, .skip { display: none !important; } main { max-width: none; } }
 `;
