@@ -56,7 +56,7 @@ function atlasNode(d: DescriptorRecord, distance: number, language: string): Atl
 }
 
 const byUse = (collection: Collection) => (a: string, b: string) =>
-  (collection.descriptors.get(b)?.documents.length ?? 0) - (collection.descriptors.get(a)?.documents.length ?? 0) || a.localeCompare(b);
+  (collection.descriptors.get(b)?.documents.length ?? 0) - (collection.descriptors.get(a)?.documents.length ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every neighbour within the radius, nearest first, then the most used first. */
 export function neighboursWithin(collection: Collection, centre: string, radius: 1 | 2): { iri: string; distance: number }[] {
@@ -182,7 +182,7 @@ export function actorNetwork(collection: Collection, scope: Scope, limit: number
   const documents = documentsInScope(collection, scope);
   const counts = new Map<string, number>();
   for (const d of documents) for (const actor of new Set([...d.creators, ...d.partners])) if (collection.actors.has(actor)) counts.set(actor, (counts.get(actor) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const kept = new Set(ranked.slice(0, limit).map(([iri]) => iri));
   const affiliation = (iri: string): ActorFamily => {
     const actor = collection.actors.get(iri)!;

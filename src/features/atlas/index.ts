@@ -218,7 +218,7 @@ export function atlas(context: FeatureContext): Feature {
       const title = pickText(d.titles, language);
       return { d, item: { iri: d.iri, label: title ?? { value: d.iri, language: '' }, href: thingPage(d.iri, config.baseIRI, language), note: d.year ? html`<span class="count">${d.year}</span>` : undefined, sheet: true } };
     });
-    items.sort(sort === 'date' ? (a, b) => (b.d.issued ?? '').localeCompare(a.d.issued ?? '') || a.d.index - b.d.index
+    items.sort(sort === 'date' ? (a, b) => ((b.d.issued ?? '') > (a.d.issued ?? '') ? 1 : (b.d.issued ?? '') < (a.d.issued ?? '') ? -1 : a.d.index - b.d.index)
       : (a, b) => collator.compare(a.item.label.value, b.item.label.value) || a.d.index - b.d.index);
     return items.map((x) => x.item);
   };

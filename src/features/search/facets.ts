@@ -13,6 +13,8 @@
  */
 import type { Collection, DocumentRecord } from '../../collection/collection.js';
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export const FACETS = ['type', 'lang', 'year', 'place', 'actor', 'dossier', 'descriptor'] as const;
 export type FacetName = (typeof FACETS)[number];
 
@@ -134,7 +136,8 @@ export class FacetTable {
     const counts = Object.fromEntries(FACETS.map((facet) => {
       const entries: FacetCount[] = [];
       tallies[facet].forEach((count, code) => { if (count > 0) entries.push({ value: this.values[facet][code]!, count }); });
-      entries.sort(facet === 'year' ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      // Plain comparisons: ties are many, and a locale-aware comparison of IRIs would cost more than the count.
+      entries.sort(facet === 'year' ? (a, b) => compare(b.value, a.value) : (a, b) => b.count - a.count || compare(a.value, b.value));
       // Chosen values stay listed even when rare, so that they can be removed.
       const shown = entries.slice(0, SHOWN[facet]);
       for (const value of selection[facet] ?? []) {

@@ -229,7 +229,11 @@ export class SearchIndex {
   }
 
   private comparator(request: SearchRequest, scored: boolean): (a: Hit, b: Hit) => number {
-    const byDate = (a: Hit, b: Hit) => (b.document.issued ?? '').localeCompare(a.document.issued ?? '') || a.document.index - b.document.index;
+    const byDate = (a: Hit, b: Hit) => {
+      const x = a.document.issued ?? '';
+      const y = b.document.issued ?? '';
+      return x < y ? 1 : x > y ? -1 : a.document.index - b.document.index;
+    };
     const collator = new Intl.Collator(request.language, { sensitivity: 'base', numeric: true });
     const titleOf = (h: Hit) => pickedTitle(h.document, request.language);
     const byTitle = (a: Hit, b: Hit) => collator.compare(titleOf(a), titleOf(b)) || a.document.index - b.document.index;
