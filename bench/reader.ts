@@ -55,7 +55,8 @@ function workload(facets: Facets): Record<string, string[]> {
   const years = facets.facets.year?.map((f) => f.value) ?? [];
   const e = encodeURIComponent;
   const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-  const text = Array.from({ length: 40 }, (_, i) => `/search?q=${e(pick(words, i))}${i % 2 ? '&page=2' : ''}`);
+  // Every other text search sorted by date rather than relevance (a second page would not exist for rare words).
+  const text = Array.from({ length: 40 }, (_, i) => `/search?q=${e(pick(words, i))}${i % 2 ? '&sort=date' : ''}`);
   const facet = Array.from({ length: 40 }, (_, i) => `/search?type=${e(pick(types, i))}&year=${pick(years, i * 3)}&place=${e(pick(places, i * 7))}`);
   const combination = Array.from({ length: 40 }, (_, i) => `/search?descriptor=${e(pick(descriptors, i))}&descriptor=${e(pick(descriptors, i * 5 + 1))}&op=${i % 2 ? 'or' : 'and'}`);
   const neighbourhood = Array.from({ length: 40 }, (_, i) => `/api/atlas/neighbourhood?descriptor=${e(pick(descriptors, i))}&radius=${1 + (i % 2)}`);
