@@ -4,6 +4,7 @@
  *   queries/, web/            the .rq catalogue and the query form; page layout, translations
  *   store/, validation/       the store and its workers; the SHACL gate
  *   build/                    the pipeline that publishes a version of the data
+ *   collection/               the collection as readers meet it, read from the store per version
  *   http/                     negotiation, representations and their cache, CORS, answers
  *   features/<name>/          one module per door (linked data, SPARQL, the site…)
  *   app/                      the composition root: wires the features, nothing else
@@ -29,8 +30,9 @@ module.exports = {
     layer('validation-below-the-build', 'validation/', ['validation/', 'rdf/']),
     layer('generate-writes-rdf', 'generate/', ['generate/', 'rdf/', 'config\\.ts$']),
     layer('build-below-http', 'build/', ['build/', 'store/', 'validation/', 'rdf/', 'queries/', 'config\\.ts$']),
+    layer('collection-beside-http', 'collection/', ['collection/', 'store/', 'rdf/', 'queries/']),
     layer('http-below-the-features', 'http/', ['http/', 'web/', 'rdf/']),
-    layer('features-below-the-root', 'features/', ['features/', 'http/', 'web/', 'build/', 'store/', 'validation/', 'queries/', 'rdf/', 'config\\.ts$']),
+    layer('features-below-the-root', 'features/', ['features/', 'http/', 'collection/', 'web/', 'build/', 'store/', 'validation/', 'queries/', 'rdf/', 'config\\.ts$']),
     {
       name: 'features-stay-apart',
       severity: 'error',
@@ -38,7 +40,7 @@ module.exports = {
       from: { path: '^src/features/([^/]+)/' },
       to: { path: '^src/features/', pathNot: ['^src/features/$1/', '^src/features/feature\\.ts$'] },
     },
-    layer('app-wires-features', 'app/', ['app/', 'features/', 'http/', 'web/', 'build/', 'store/', 'validation/', 'queries/', 'rdf/', 'config\\.ts$']),
+    layer('app-wires-features', 'app/', ['app/', 'features/', 'http/', 'collection/', 'web/', 'build/', 'store/', 'validation/', 'queries/', 'rdf/', 'config\\.ts$']),
   ],
   options: {
     includeOnly: '^src/',

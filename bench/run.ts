@@ -10,6 +10,7 @@ import { runEndpointSuite } from './endpoint.js';
 import { runHarvestingSuite } from './harvesting.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
 import { runPublishingSuite } from './publishing.js';
+import { runReaderSuite } from './reader.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
@@ -17,6 +18,7 @@ const SUITES: Record<string, (runs: number, log: (line: string) => void) => Prom
   dereference: runDereferenceSuite,
   harvesting: runHarvestingSuite,
   publishing: runPublishingSuite,
+  reader: runReaderSuite,
 };
 
 async function main(): Promise<void> {

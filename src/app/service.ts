@@ -14,7 +14,9 @@ import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../
 import { harvesting } from '../features/harvesting/index.js';
 import { changes } from '../features/changes/index.js';
 import { curation } from '../features/curation/index.js';
+import { atlas } from '../features/atlas/index.js';
 import { linkedData } from '../features/linked-data/index.js';
+import { search } from '../features/search/index.js';
 import { site } from '../features/site/index.js';
 import { sparql } from '../features/sparql/index.js';
 import { applyCors } from '../http/cors.js';
@@ -23,7 +25,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [sparql, changes, linkedData, harvesting, curation, site];
+const FEATURES: readonly FeatureFactory[] = [search, atlas, sparql, changes, linkedData, harvesting, curation, site];
 
 export interface Service {
   readonly config: ServiceConfig;

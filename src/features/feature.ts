@@ -16,6 +16,8 @@ import type { Catalogue } from '../web/i18n/catalogue.js';
 /** A part of the service shown on the home page, in the reader's language. */
 export interface HomeCard {
   readonly path: string;
+  /** The parameter naming the interface language in the card's link, when it is not `lang`. */
+  readonly languageParameter?: string;
   readonly text: (t: Catalogue) => { readonly title: string; readonly description: string };
 }
 

@@ -58,7 +58,9 @@ describe('home page', () => {
     expect(response.headers.get('vary')).toMatch(/Accept-Language/);
     const page = await response.text();
     expect(page).toContain('<html lang="fr">');
-    for (const part of ['/sparql', '/ontology', '/shapes', '/doc/scheme/atlas.html', '/browse/document']) expect(page).toContain(`href="${part}"`);
+    // Every part is linked in the page's language, which the reader keeps by following the link.
+    for (const part of ['/sparql', '/ontology', '/shapes', '/doc/scheme/atlas.html', '/browse/document', '/atlas', '/lists']) expect(page).toContain(`href="${part}?lang=fr"`);
+    expect(page).toContain('href="/search?ui=fr"');
     expect(page).toContain('href="/browse/descriptor?lang=fr"');
   });
 

@@ -9,6 +9,7 @@ import { sendNotFound } from '../../http/not-found.js';
 import { sendStillLoading } from '../../http/plain-text.js';
 import { Representation, sendRepresentation } from '../../http/representation.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
+import type { Store } from '../../store/store.js';
 import { FORMATS } from '../../rdf/formats.js';
 import { html } from '../../web/html.js';
 import { textsIn, type Catalogue } from '../../web/i18n/catalogue.js';
@@ -62,14 +63,28 @@ export function browsePage(options: BrowseOptions) {
     }).sort((a, b) => (a.label?.value ?? a.thing.iri).localeCompare(b.label?.value ?? b.thing.iri, language));
     const pageLink = (n: number) => `/browse/${kind}?page=${n}&lang=${language}`;
     const heading = kindName(kind, t);
+    const list = (shown: typeof items) => html`<ul class="links">${shown.map(({ thing, label }) => html`<li><a href="${policy.descriptionPath(thing.iri, FORMATS.html)}?lang=${language}"${label?.language ? html` lang="${label.language}"` : ''}>${label?.value ?? thing.iri}</a></li>`)}</ul>`;
+    // Actors are persons or organisations: each page shows them apart.
+    const persons = kind === 'actor' ? await personsAmong(status.store, options.queries, slice.map((thing) => thing.iri)) : undefined;
+    const groups: [string, typeof items][] = persons
+      ? [[t.kinds.person, items.filter((i) => persons.has(i.thing.iri))], [t.kinds.organisation, items.filter((i) => !persons.has(i.thing.iri))]]
+      : [];
+    const listed = persons ? html`${groups.filter(([, group]) => group.length > 0).map(([name, group]) => html`<h2>${name}</h2>${list(group)}`)}` : list(items);
     const body = html`<p><a href="/?lang=${language}">${t.home}</a></p>
 <h1>${heading}</h1>
-<p>${all.length.toLocaleString(language)}${pages > 1 ? html` — ${t.page} ${page} ${t.of} ${pages}` : ''}</p>
-<ul class="links">${items.map(({ thing, label }) => html`<li><a href="${policy.descriptionPath(thing.iri, FORMATS.html)}?lang=${language}"${label?.language ? html` lang="${label.language}"` : ''}>${label?.value ?? thing.iri}</a></li>`)}</ul>
+<p>${t.atlas.lists.itemCount(all.length)}${pages > 1 ? html` — ${t.page} ${page} ${t.of} ${pages}` : ''}</p>
+${listed}
 ${pages > 1 ? html`<nav class="pagination"><p>${page > 1 ? html`<a rel="prev" href="${pageLink(page - 1)}">← ${t.previous}</a> ` : ''}${page < pages ? html`<a rel="next" href="${pageLink(page + 1)}">${t.next} →</a>` : ''}</p></nav>` : ''}`;
     const representation = new Representation(renderPage({
       language, title: heading, path: page > 1 ? `/browse/${kind}?page=${page}` : `/browse/${kind}`, body,
     }), 'text/html; charset=utf-8', { cacheControl: 'public, max-age=300', lastModified: status.readyAt });
     sendRepresentation(req, res, representation);
   };
+}
+
+/** Which of the things are persons. */
+async function personsAmong(store: Store, queries: QueryCatalogue, iris: readonly string[]): Promise<Set<string>> {
+  if (iris.length === 0) return new Set();
+  const query = queries.get('persons').replace('<urn:x-citego:this>', iris.map((i) => `<${i}>`).join(' '));
+  return new Set((await store.select(query)).map((row) => row.thing!.value));
 }

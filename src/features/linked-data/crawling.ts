@@ -17,7 +17,7 @@ import type { ThingIndex } from './thing-index.js';
 
 export function robotsTxt(baseIRI: string): Representation {
   return new Representation(
-    `# The data is open: crawl the descriptions; leave the query endpoint to people and programs.\nUser-agent: *\nDisallow: /sparql\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', baseIRI).href}\n`,
+    `# The data is open: crawl the descriptions (the sitemap lists them all). Leave to people and\n# programs the query endpoint, the search (every combination of its filters is a page), the\n# atlas's and the lists' views of the same things in every order, scope and radius, the widgets'\n# JSON and the reader's own tools.\nUser-agent: *\nDisallow: /sparql\nDisallow: /search\nDisallow: /atlas/\nDisallow: /lists/\nDisallow: /api/\nDisallow: /reader/\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', baseIRI).href}\n`,
     'text/plain; charset=utf-8', { cacheControl: 'public, max-age=86400' });
 }
 

@@ -5,6 +5,7 @@
  */
 import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Quad } from '../../rdf/terms.js';
+import { pickText, type Tagged } from '../../web/i18n/fallback.js';
 
 const { rdf, rdfs, owl } = STANDARD_PREFIXES;
 
@@ -87,7 +88,21 @@ export class OntologyIndex {
   }
 
   label(iri: string, language: string): string | undefined {
-    const labels = this.terms.get(iri)?.labels;
-    return labels?.get(language) ?? labels?.get('en') ?? labels?.get('fr');
+    return this.taggedLabel(iri, language)?.value;
   }
+
+  /** A term's label by the service's one language fallback, with the language it is in. */
+  taggedLabel(iri: string, language: string): Tagged | undefined {
+    return pickText(tagged(this.terms.get(iri)?.labels), language);
+  }
+
+  /** A term's definition by the same fallback, with its language. */
+  taggedComment(iri: string, language: string): Tagged | undefined {
+    return pickText(tagged(this.terms.get(iri)?.comments), language);
+  }
+}
+
+/** Texts kept by language, as tagged texts. */
+export function tagged(texts: ReadonlyMap<string, string> | undefined): Tagged[] {
+  return [...(texts ?? [])].map(([language, value]) => ({ value, language }));
 }

@@ -1,16 +1,16 @@
 /**
  * A description read for display: the values of a property, the incoming links, and each
- * linked thing's label in the reader's language, falling back to French (CITEGO's language),
- * then English, then whatever exists.
+ * linked thing's label in the reader's language, by the service's one fallback (the reader's
+ * language, then French, then any other in a fixed order: web/i18n/fallback.ts).
  */
 import { localName, STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Literal, Quad, Term } from '../../rdf/terms.js';
 import type { Description } from './describe.js';
+import { pickText } from '../../web/i18n/fallback.js';
 
 const { rdf, skos, dct, foaf, rdfs } = STANDARD_PREFIXES;
 /** Properties that name a thing, in order of preference. */
 const NAMING = [`${skos}prefLabel`, `${dct}title`, `${foaf}name`, `${rdfs}label`];
-const FALLBACK = ['fr', 'en', 'es', 'pt', ''];
 
 export class DescriptionView {
   private readonly bySubject = new Map<string, Quad[]>();
@@ -54,14 +54,9 @@ export class DescriptionView {
     return this.incoming.filter((l) => l.predicate === predicate).map((l) => l.subject);
   }
 
-  /** A text in the reader's language among language-tagged literals, with the fallbacks. */
+  /** A text in the reader's language among language-tagged literals, by the service's one fallback. */
   static pick(literals: readonly Term[], language: string): Literal | undefined {
-    const candidates = literals.filter((t): t is Literal => t.termType === 'Literal');
-    for (const wanted of [language, ...FALLBACK]) {
-      const found = candidates.find((t) => t.language === wanted || (wanted !== '' && t.language.startsWith(`${wanted}-`)));
-      if (found) return found;
-    }
-    return candidates[0];
+    return pickText(literals.filter((t): t is Literal => t.termType === 'Literal'), language);
   }
 
   /** The name of anything the description mentions, in the reader's language when it exists. */

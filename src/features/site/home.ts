@@ -9,7 +9,7 @@ import { negotiateLanguage } from '../../http/negotiation.js';
 import { localName } from '../../rdf/namespaces.js';
 import { html } from '../../web/html.js';
 import { textsIn, type Catalogue } from '../../web/i18n/catalogue.js';
-import { renderPage } from '../../web/layout.js';
+import { inLanguage, renderPage } from '../../web/layout.js';
 import type { Contributions } from '../feature.js';
 
 /** The kinds counted on the home page, by the local name of their class, and how the page names them. */
@@ -46,7 +46,7 @@ export function homePage(state: ServiceState, contributions: Contributions) {
     }
     const cards = contributions.cards().map((card) => {
       const { title, description } = card.text(t);
-      return html`<li><a href="${card.path}">${title}</a><p>${description}</p></li>`;
+      return html`<li><a href="${inLanguage(card.path, language, card.languageParameter)}">${title}</a><p>${description}</p></li>`;
     });
     const browse = contributions.browse();
     const body = html`<h1>${t.siteName}</h1>
@@ -55,7 +55,7 @@ export function homePage(state: ServiceState, contributions: Contributions) {
 ${holdings}
 <h2>${t.parts}</h2>
 <ul class="parts">${cards}</ul>
-${browse.length ? html`<h2>${t.browse}</h2><ul class="browse">${browse.map((b) => html`<li><a href="${b.path}?lang=${language}">${b.title(t)}</a></li>`)}</ul>` : ''}`;
+${browse.length ? html`<h2>${t.browse}</h2><ul class="browse links">${browse.map((b) => html`<li><a href="${inLanguage(b.path, language)}">${b.title(t)}</a></li>`)}</ul>` : ''}`;
     if (status.phase !== 'ready') res.status(503).set('Retry-After', '5');
     res.type('html').send(renderPage({
       language,

@@ -33,22 +33,29 @@ export interface WorkbenchOptions {
 export function workbenchPage(options: WorkbenchOptions): string {
   const { language, baseIRI, examples } = options;
   const t = textsIn(language);
-  const textLanguage = language === 'fr' ? 'fr' : 'en';
   const endpoint = new URL('sparql', baseIRI).href;
-  const defaultQuery = `${prefixDeclarations(baseIRI)}\n\nSELECT ?sheet ?title WHERE {\n  ?sheet a/rdfs:subClassOf citego:Document ; dct:title ?title .\n  FILTER(lang(?title) = "${textLanguage}")\n}\nLIMIT 20\n`;
+  const defaultQuery = `${prefixDeclarations(baseIRI)}\n\nSELECT ?sheet ?title WHERE {\n  ?sheet a/rdfs:subClassOf citego:Document ; dct:title ?title .\n  FILTER(lang(?title) = "${language === 'en' ? 'en' : 'fr'}")\n}\nLIMIT 20\n`;
   const gallery = examples.map((example) => {
     const query = withBase(example, baseIRI);
     const run = `/sparql?${new URLSearchParams({ query, format: 'html', lang: language })}`;
     return html`<li id="example-${example.id}">
-<h3>${example.title[textLanguage]}${example.federated ? html` <small>(${t.federated})</small>` : ''}</h3>
-<p>${example.description[textLanguage]}</p>
+<h3>${example.title[language]}${example.federated ? html` <small>(${t.federated})</small>` : ''}</h3>
+<p>${example.description[language]}</p>
 <p><button type="button" class="load-example" data-example="${example.id}" hidden>${t.openInEditor}</button> <a href="${run}">${t.run}</a></p>
 </li>`;
   });
+  const w = t.search.workbench;
   const config = {
     endpoint: '/sparql',
     initialQuery: options.initialQuery ?? defaultQuery,
     examples: Object.fromEntries(examples.map((e) => [e.id, withBase(e, baseIRI)])),
+    // The workbench's own words in the page's language (YASGUI has only English ones).
+    texts: {
+      tab: w.tab, table: w.table, response: w.response, endpoint: w.endpoint, tabs: w.tabs, pageSize: w.pageSize, filter: w.filter, addTab: w.addTab, editor: w.editor,
+      results: { one: w.results(1), other: w.results(2).replace('2', '{n}') },
+      seconds: { one: w.seconds(1), other: w.seconds(2).replace('2', '{n}') },
+      locale: language,
+    },
   };
   const formatOptions = FORMATS.map(([value, label]) => html`<option value="${value}">${label}</option>`);
   return renderPage({
@@ -87,14 +94,69 @@ export function workbenchPage(options: WorkbenchOptions): string {
 export const WORKBENCH_SCRIPT = `(function () {
   var config = JSON.parse(document.getElementById('workbench-config').textContent);
   if (typeof Yasgui === 'undefined') return;
+  var texts = config.texts;
+  var Yasr = Yasgui.Yasr;
+  // The result views under the page's own names.
+  [['table', texts.table], ['response', texts.response]].forEach(function (named) {
+    var Base = Yasr.plugins[named[0]];
+    if (!Base) return;
+    var Local = class extends Base { constructor(yasr) { super(yasr); this.label = named[1]; } };
+    Yasr.registerPlugin(named[0], Local);
+  });
+  Yasr.prototype.updateResponseInfo = function () {
+    var info = '';
+    if (this.results) {
+      this.dataElement.classList.remove('empty');
+      var bindings = this.results.getBindings();
+      var plural = function (forms, n) { return n === 1 ? forms.one : forms.other.replace('{n}', n.toLocaleString(texts.locale)); };
+      if (bindings) info = plural(texts.results, bindings.length);
+      var time = this.results.getResponseTime();
+      if (time) info = (info || texts.response) + ' ' + plural(texts.seconds, time / 1000);
+    } else {
+      this.dataElement.classList.add('empty');
+    }
+    this.dataElement.innerText = info;
+  };
+  // Tab leaves the editor as it leaves any field: a keyboard is never trapped in it.
+  Yasgui.Yasqe.defaults.extraKeys = Object.assign({}, Yasgui.Yasqe.defaults.extraKeys, { Tab: false, 'Shift-Tab': false });
+  Yasgui.Yasqe.defaults.autofocus = false;
+  // Nothing takes the focus before the reader does: the editor would otherwise take it on load.
+  var focusEditor = Yasgui.Yasqe.prototype.focus;
+  Yasgui.Yasqe.prototype.focus = function () {};
+  var restoreFocus = function () { Yasgui.Yasqe.prototype.focus = focusEditor; };
+  document.addEventListener('keydown', restoreFocus, { once: true, capture: true });
+  document.addEventListener('pointerdown', restoreFocus, { once: true, capture: true });
   var yasgui = new Yasgui(document.getElementById('yasgui'), {
     requestConfig: { endpoint: config.endpoint, method: 'POST' },
     copyEndpointOnNewTab: true,
     persistenceId: null,
     populateFromUrl: false,
+    tabName: texts.tab,
     yasqe: { value: config.initialQuery }
   });
   yasgui.getTab().setQuery(config.initialQuery);
+  // Names for the controls YASGUI leaves unnamed, again after each answer redraws them.
+  function name(selector, label) {
+    document.querySelectorAll('#yasgui ' + selector).forEach(function (element) {
+      if (!element.getAttribute('aria-label') && !element.getAttribute('aria-labelledby')) element.setAttribute('aria-label', label);
+    });
+  }
+  function nameControls() {
+    name('.controlbar input', texts.endpoint);
+    name('input.endpoint, .endpointText input', texts.endpoint);
+    name('[role="tablist"]', texts.tabs);
+    name('select', texts.pageSize);
+    name('.tableFilter', texts.filter);
+    document.querySelectorAll('#yasgui .tableFilter').forEach(function (f) { f.setAttribute('aria-label', texts.filter); f.placeholder = texts.filter; });
+    document.querySelectorAll('#yasgui .addTab').forEach(function (b) { b.setAttribute('aria-label', texts.addTab); b.title = texts.addTab; });
+    document.querySelectorAll('#yasgui .CodeMirror textarea').forEach(function (area) { area.setAttribute('aria-label', texts.editor); });
+    // The editor's scrolling area is reached by the keyboard (its long queries scroll with the arrows).
+    document.querySelectorAll('#yasgui .CodeMirror-scroll').forEach(function (area) { if (area.getAttribute('tabindex') !== '0') area.setAttribute('tabindex', '0'); });
+  }
+  nameControls();
+  yasgui.on('queryResponse', function () { setTimeout(nameControls, 0); });
+  new MutationObserver(function () { nameControls(); }).observe(document.getElementById('yasgui'), { childList: true, subtree: true });
+
   document.querySelectorAll('.load-example').forEach(function (button) {
     button.hidden = false;
     button.addEventListener('click', function () {

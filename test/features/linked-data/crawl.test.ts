@@ -42,6 +42,10 @@ function linksOf(html: string, from: string): string[] {
 
 describe('a crawler', () => {
   it('reaches every thing by following links from the home page', async () => {
+    // A polite crawler: what robots.txt disallows (the endpoint, the search…) it does not fetch.
+    const robots = await (await fetch(`${running.origin}/robots.txt`)).text();
+    const disallowed = [...robots.matchAll(/^Disallow: (\S+)$/gm)].map((m) => m[1]!);
+    expect(disallowed).toContain('/sparql');
     const seen = new Set<string>(['/']);
     const queue = ['/'];
     const reachedPages = new Set<string>();
@@ -52,8 +56,7 @@ describe('a crawler', () => {
       if (!response.headers.get('content-type')?.startsWith('text/html')) continue;
       reachedPages.add(new URL(response.url).pathname);
       for (const link of linksOf(await response.text(), path)) {
-        // The endpoint's links run queries rather than show things.
-        if (link.startsWith('/sparql')) continue;
+        if (disallowed.some((prefix) => link.startsWith(prefix))) continue;
         if (!seen.has(link)) {
           seen.add(link);
           queue.push(link);

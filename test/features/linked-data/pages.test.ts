@@ -99,8 +99,14 @@ describe('the model, published', () => {
     for (const term of ['Document', 'ExperienceRecord', 'Descriptor', 'Component', 'GovernanceAngle', 'LocalAuthority', 'partner', 'component', 'scale']) {
       expect(html).toContain(`id="${term}"`);
     }
-    expect(html).toContain('<h3>Descripteur <small><code>citego:Descriptor</code></small></h3>');
-    expect(html).toContain('<p class="other-language" lang="en">Descriptor —');
+    expect(html).toContain('<h3><span lang="fr">Descripteur</span> <small><code>citego:Descriptor</code></small></h3>');
+    // The other languages' labels once each; the definition once, in the reader's language.
+    expect(html).toContain('<p class="other-language"><span lang="en">Descriptor</span> · <span lang="es">Descriptor</span></p>');
+    const spanish = await page('/ontology?lang=es');
+    expect(spanish).toContain('<h3><span lang="es">Ficha de experiencia</span> <small><code>citego:ExperienceRecord</code></small></h3>');
+    const definitions = (spanish.match(/<section id="Descriptor" class="term">[\s\S]*?<\/section>/)?.[0] ?? '').match(/<p lang="(fr|en)">/g) ?? [];
+    expect(definitions).toEqual(['<p lang="fr">']);
+    expect(spanish.match(/<h2>Clases<\/h2>/g)?.length ?? 0).toBeLessThanOrEqual(1);
     const turtle = await fetch(`${running.origin}/ontology`, { headers: { Accept: 'text/turtle' } });
     expect(turtle.headers.get('content-location')).toBe('/ontology.ttl');
     expect(await turtle.text()).toContain('citego:Descriptor a owl:Class');

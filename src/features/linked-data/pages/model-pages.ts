@@ -10,7 +10,8 @@ import type { ShapesModel, ValueConstraint } from '../../../validation/shapes-mo
 import { html, type SafeHtml } from '../../../web/html.js';
 import { textsIn, type PageLanguage } from '../../../web/i18n/catalogue.js';
 import { renderPage } from '../../../web/layout.js';
-import type { OntologyIndex, OntologyTerm } from '../ontology-index.js';
+import { tagged, type OntologyIndex, type OntologyTerm } from '../ontology-index.js';
+import { pickText, type Tagged } from '../../../web/i18n/fallback.js';
 
 /** A term as people write it: citego:Descriptor, dct:title; a full IRI when no prefix fits. */
 function shortName(iri: string, namespace: string): string {
@@ -22,18 +23,26 @@ function termLink(iri: string, ontology: OntologyIndex): SafeHtml {
   return iri.startsWith(ontology.namespace) ? html`<a href="#${iri.slice(ontology.namespace.length)}"><code>${name}</code></a>` : html`<a href="${iri}"><code>${name}</code></a>`;
 }
 
+/** A text chosen by the service's one language fallback, marked with its language. */
+function taggedText(text: Tagged | undefined, element: 'p' | 'span' = 'span'): SafeHtml | '' {
+  if (!text) return '';
+  const lang = text.language ? html` lang="${text.language}"` : '';
+  return element === 'p' ? html`<p${lang}>${text.value}</p>` : html`<span${lang}>${text.value}</span>`;
+}
+
 function termSection(term: OntologyTerm, ontology: OntologyIndex, language: PageLanguage): SafeHtml {
   const t = textsIn(language);
   const local = term.iri.slice(ontology.namespace.length);
-  const other = language === 'en' ? 'fr' : 'en';
-  const label = term.labels.get(language) ?? term.labels.get('en') ?? local;
-  const comment = term.comments.get(language) ?? term.comments.get('en');
+  const label = ontology.taggedLabel(term.iri, language);
+  const comment = ontology.taggedComment(term.iri, language);
+  // The label in the other languages, once each: the definition is shown in one language only.
+  const others = tagged(term.labels).filter((l) => l.language !== label?.language);
   const relation = (heading: string, iris: readonly string[]) => iris.length
     ? html`<div><dt>${heading}</dt><dd>${iris.map((i, n) => html`${n ? ', ' : ''}${termLink(i, ontology)}`)}</dd></div>` : '';
   return html`<section id="${local}" class="term">
-<h3>${label} <small><code>citego:${local}</code></small></h3>
-${term.labels.get(other) ? html`<p class="other-language" lang="${other}">${term.labels.get(other)}${term.comments.get(other) ? html` — ${term.comments.get(other)}` : ''}</p>` : ''}
-${comment ? html`<p>${comment}</p>` : ''}
+<h3>${label ? taggedText(label) : local} <small><code>citego:${local}</code></small></h3>
+${others.length ? html`<p class="other-language">${others.map((o, i) => html`${i ? ' · ' : ''}${taggedText(o)}`)}</p>` : ''}
+${taggedText(comment, 'p')}
 <dl class="term-facts">${relation(term.kind === 'class' ? t.subClassOf : t.subPropertyOf, term.superTerms)}${relation(t.domain, term.domains)}${relation(t.range, term.ranges)}</dl>
 <p><small>${t.colon('IRI')} <code>${term.iri}</code></small></p>
 </section>`;
@@ -50,22 +59,22 @@ export function ontologyPage(ontology: OntologyIndex, language: PageLanguage): s
   const properties = terms.filter((term) => term.kind === 'property');
   const { dct } = STANDARD_PREFIXES;
   const metadata = ontology.metadata.get(ontology.namespace.replace(/#$/, '')) ?? [];
-  const text = (predicate: string) => {
-    const values = metadata.filter((q) => q.predicate.value === predicate && q.object.termType === 'Literal');
-    return (values.find((q) => q.object.termType === 'Literal' && q.object.language === language) ?? values.find((q) => q.object.termType === 'Literal' && q.object.language === 'en'))?.object.value;
-  };
+  const picked = (predicate: string) => pickText(metadata.filter((q) => q.predicate.value === predicate && q.object.termType === 'Literal')
+    .map((q) => ({ value: q.object.value, language: q.object.termType === 'Literal' ? q.object.language : '' })), language);
+  const text = (predicate: string) => picked(predicate)?.value;
   const toc = (list: OntologyTerm[]) => html`<ul class="inline">${list.map((term) => html`<li><a href="#${term.iri.slice(ontology.namespace.length)}">${term.iri.slice(ontology.namespace.length)}</a></li>`)}</ul>`;
   return renderPage({
     language,
     title: text(`${dct}title`) ?? t.ontology,
     path: '/ontology',
     jsonLd: { '@context': 'https://schema.org', '@type': 'DefinedTermSet', '@id': ontology.namespace.replace(/#$/, ''), name: text(`${dct}title`), description: text(`${dct}description`) },
-    body: html`<h1>${text(`${dct}title`) ?? t.ontology}</h1>
-<p class="lead">${text(`${dct}description`) ?? ''}</p>
+    body: html`<h1${picked(`${dct}title`)?.language ? html` lang="${picked(`${dct}title`)!.language}"` : ''}>${text(`${dct}title`) ?? t.ontology}</h1>
+${taggedText(picked(`${dct}description`), 'p')}
 <p>${t.colon(t.namespace)} <code>${ontology.namespace}</code></p>
 ${downloads('/ontology', language)}
-<h2>${t.classes}</h2>${toc(classes)}
-<h2>${t.properties}</h2>${toc(properties)}
+<nav aria-labelledby="ontology-contents"><h2 id="ontology-contents">${t.atlas.pages.contents}</h2>
+<p><strong>${t.classes}</strong></p>${toc(classes)}
+<p><strong>${t.properties}</strong></p>${toc(properties)}</nav>
 <h2>${t.classes}</h2>
 ${classes.map((term) => termSection(term, ontology, language))}
 <h2>${t.properties}</h2>
@@ -90,7 +99,7 @@ function describeConstraint(c: ValueConstraint, namespace: string): string {
 
 export function shapesPage(shapes: ShapesModel, namespace: string, language: PageLanguage): string {
   const t = textsIn(language);
-  const textLanguage = language === 'fr' ? 'fr' : 'en';
+  const inLanguage = (texts: Readonly<Record<string, string>>) => pickText(Object.entries(texts).map(([l, value]) => ({ value, language: l })), language);
   const sections = shapes.nodeShapes.map((node) => {
     const rows = node.properties.map((p) => {
       const rules = [
@@ -100,12 +109,12 @@ export function shapesPage(shapes: ShapesModel, namespace: string, language: Pag
         ...(p.qualified ? [`sh:qualifiedValueShape [${p.qualified.shape.constraints.map((c) => describeConstraint(c, namespace)).join(', ')}] ${p.qualified.min !== undefined ? `sh:qualifiedMinCount ${p.qualified.min}` : ''}`] : []),
         ...p.valueConstraints.map((c) => describeConstraint(c, namespace)),
       ];
-      return html`<tr><td><code>${shortName(p.path, namespace)}</code><br><small>${p.names[textLanguage] ?? ''}</small></td><td><code>${rules.join(' ; ')}</code></td><td>${p.messages[textLanguage] ?? ''}${p.severity === 'Warning' ? html` <em>(${t.warning})</em>` : ''}</td></tr>`;
+      return html`<tr><td><code>${shortName(p.path, namespace)}</code><br><small>${taggedText(inLanguage(p.names))}</small></td><td><code>${rules.join(' ; ')}</code></td><td>${taggedText(inLanguage(p.messages))}${p.severity === 'Warning' ? html` <em>(${t.warning})</em>` : ''}</td></tr>`;
     });
-    return html`<section class="term" id="${node.id.replace(/^.*#/, '')}"><h3>${node.labels[textLanguage] ?? node.id}</h3>
+    return html`<section class="term" id="${node.id.replace(/^.*#/, '')}"><h3>${taggedText(inLanguage(node.labels)) || node.id}</h3>
 <p>${t.colon(t.target)} ${node.targetClasses.map((c) => html`<code>${shortName(c, namespace)}</code> `)}</p>
 ${node.closed ? html`<p>${t.closed}</p>` : ''}
-<table><thead><tr><th scope="col">sh:path</th><th scope="col">${t.rule}</th><th scope="col">${t.message}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<div class="scroll"><table class="shapes"><thead><tr><th scope="col">sh:path</th><th scope="col">${t.rule}</th><th scope="col">${t.message}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
   });
   return renderPage({
     language,

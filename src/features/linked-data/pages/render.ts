@@ -125,6 +125,15 @@ class PageWriter {
       html`<tr><th scope="row">${this.propertyName(r.predicate)}</th><td>${this.value(r.object)}</td></tr>`)}</tbody></table></section>`;
   }
 
+  /** What the thing created (dct:creator pointing to it): sheets, then local maps, apart. */
+  created(): SafeHtml {
+    const predicate = `${dct}creator`;
+    this.shownIncoming.add(predicate);
+    const created = this.view.incomingBy(predicate);
+    const isMap = (subject: string) => this.context.ontology.isA(this.view.types(subject), `${this.citego}LocalMap`);
+    return html`${this.linkList(this.t.wrote, created.filter((c) => !isMap(c)))}${this.linkList(this.t.atlas.pages.localMapsMade, created.filter(isMap))}`;
+  }
+
   /** Memberships pointing to the thing, each as its other party and the role held. */
   memberships(heading: string, party: string): SafeHtml | '' {
     const link = party === `${org}organization` ? `${org}member` : `${org}organization`;
@@ -165,9 +174,9 @@ class PageWriter {
     const types = this.view.types(this.view.thing);
     const own = types.find((t) => t.startsWith(this.citego)) ?? types[0];
     if (!own) return '';
-    const label = this.context.ontology.label(own, this.language) ?? this.propertyName(own);
+    const label = this.context.ontology.taggedLabel(own, this.language);
     const href = own.startsWith(this.citego) ? `/ontology?lang=${this.language}#${own.slice(this.citego.length)}` : own;
-    return html`<p class="kind"><a href="${href}">${label}</a></p>`;
+    return html`<p class="kind"><a href="${href}"${label?.language ? html` lang="${label.language}"` : ''}>${label?.value ?? this.propertyName(own)}</a></p>`;
   }
 }
 
@@ -207,6 +216,7 @@ function hideInverse(w: PageWriter, predicates: readonly string[]): '' {
 
 function descriptorSections(w: PageWriter): SafeHtml {
   const { view } = w;
+  const atlasView = inLanguage(`/atlas/neighbourhood?${new URLSearchParams({ descriptor: view.thing }).toString()}`, w.language);
   const matrixCell = (iri: string) => {
     const colour = view.values(iri, `${w.citego}colour`)[0]?.value;
     const notation = view.values(iri, `${skos}notation`)[0]?.value;
@@ -219,6 +229,7 @@ function descriptorSections(w: PageWriter): SafeHtml {
   const synonyms = view.own(`${skos}altLabel`).filter((v) => v.termType === 'Literal' && (v.language === w.language || v.language === 'fr'));
   return html`${synonyms.length ? html`<p>${synonyms.map((s, i) => html`${i ? ', ' : ''}<span lang="${s.termType === 'Literal' ? s.language : ''}">${s.value}</span>`)}</p>` : ''}
 ${w.text(`${skos}definition`)}
+<p><a href="${atlasView}">${w.t.atlas.pages.openNeighbourhood}</a></p>
 <section><h2>${w.t.matrix}</h2><dl class="facts">
 <div><dt>${w.t.component}</dt><dd><ul class="matrix">${components.map(matrixCell)}</ul></dd></div>
 <div><dt>${w.t.angle}</dt><dd><ul class="matrix">${angles.map(matrixCell)}</ul></dd></div>
@@ -237,7 +248,7 @@ function personSections(w: PageWriter): SafeHtml {
   const homepage = w.own(`${foaf}homepage`)[0];
   return html`${w.linkList(w.t.memberOf, w.own(`${org}memberOf`))}
 ${homepage ? html`<p><a href="${homepage}" rel="external">${w.t.homepage}</a></p>` : ''}
-${w.incoming(w.t.wrote, `${dct}creator`)}
+${w.created()}
 ${w.incoming(w.t.coordinated, `${w.citego}coordinator`)}
 ${w.memberships(w.t.memberships, `${org}organization`)}`;
 }
@@ -250,7 +261,7 @@ ${w.linkList(w.t.partOf, w.own(`${org}subOrganizationOf`))}
 ${homepage ? html`<p><a href="${homepage}" rel="external">${w.t.homepage}</a></p>` : ''}
 ${w.incoming(w.t.members, `${org}memberOf`)}
 ${w.incoming(w.t.partnerOf, `${w.citego}partner`)}
-${w.incoming(w.t.wrote, `${dct}creator`)}
+${w.created()}
 ${w.incoming(w.t.units, `${org}subOrganizationOf`)}
 ${w.memberships(w.t.membersAndRoles, `${org}member`)}`;
 }
@@ -278,6 +289,21 @@ ${w.incoming(w.t.sheets, `${dct}isPartOf`)}
 ${w.translations([`${dct}title`, `${dct}description`])}`;
 }
 
+function localMapSections(w: PageWriter): SafeHtml {
+  return html`${w.linkList(w.t.atlas.pages.mapDescriptors, w.own(`${skos}member`))}
+${w.linkList(w.t.places, w.own(`${dct}spatial`))}
+${w.linkList(w.t.authors, w.own(`${dct}creator`))}
+${w.translations([`${skos}prefLabel`])}`;
+}
+
+/** A concept scheme (the atlas, the axes of its matrix): its definition in the reader's language, its top concepts. */
+function schemeSections(w: PageWriter): SafeHtml {
+  return html`${w.text(`${skos}definition`)}
+<p><a href="${inLanguage('/atlas', w.language)}">${w.t.atlas.pages.openAtlas}</a></p>
+${w.incoming(w.t.atlas.pages.topConcepts, `${skos}topConceptOf`)}
+${w.translations([`${skos}prefLabel`, `${skos}definition`])}`;
+}
+
 function axisSections(w: PageWriter): SafeHtml {
   const colour = w.view.own(`${w.citego}colour`)[0]?.value;
   w.shown.add(`${w.citego}colour`);
@@ -300,7 +326,9 @@ export function renderDescriptionPage(view: DescriptionView, context: PageContex
         : is(`${org}Organization`) ? organisationSections(w)
           : is(`${dct}Location`) ? placeSections(w)
             : is(`${w.citego}Dossier`) ? dossierSections(w)
-              : is(`${w.citego}Component`) || is(`${w.citego}GovernanceAngle`) ? axisSections(w) : html``;
+              : is(`${w.citego}Component`) || is(`${w.citego}GovernanceAngle`) ? axisSections(w)
+                : is(`${w.citego}LocalMap`) ? localMapSections(w)
+                  : is(`${skos}ConceptScheme`) ? schemeSections(w) : html``;
   for (const naming of [`${dct}title`, `${skos}prefLabel`, `${foaf}name`]) w.shown.add(naming);
   const alternates = GRAPH_FORMATS.map((f) =>
     html`<link rel="alternate" type="${f.mediaType}" href="${policy.descriptionPath(view.thing, f, view.description.page)}">`);

@@ -1,0 +1,150 @@
+/**
+ * The facets of a search: what a reader can narrow the results by (document type, language,
+ * year, place, actor, dossier, descriptor), each document's values for them, and their counts.
+ *
+ * Values within one facet are alternatives (two types: either), facets are combined (a type and
+ * a year: both). So that a reader sees the alternatives to what they chose, the counts of a facet
+ * are taken over the documents that pass every other facet's filter: choosing a type does not
+ * hide the other types' counts. The descriptor facet follows the combination the reader chose:
+ * with AND, its counts are those of the current results (each choice narrows them); with OR, it
+ * counts as the other facets do. A place stands for itself and the places within it: a sheet
+ * about Nantes is also a sheet about France. Values are coded as integers once per version
+ * (FacetTable), so that counting the facets of tens of thousands of sheets stays fast.
+ */
+import type { Collection, DocumentRecord } from '../../collection/collection.js';
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const FACETS = ['type', 'lang', 'year', 'place', 'actor', 'dossier', 'descriptor'] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** How many values of a facet an answer lists, most frequent first (all of them for type, language and year). */
+const SHOWN: Readonly<Record<FacetName, number>> = { type: 50, lang: 50, year: 200, place: 30, actor: 30, dossier: 30, descriptor: 40 };
+
+/** BCP 47 tags of the EU language table's codes: the values of the language facet. */
+export const LANGUAGE_CODES: Readonly<Record<string, string>> = { FRA: 'fr', ENG: 'en', SPA: 'es', POR: 'pt', ZHO: 'zh', ITA: 'it', DEU: 'de', ARA: 'ar' };
+
+export function languageTag(code: string): string {
+  return LANGUAGE_CODES[code] ?? code.toLowerCase();
+}
+
+/** A document's values for each facet, as strings (IRIs, language tags, years). */
+export function facetValues(collection: Collection, document: DocumentRecord): Record<FacetName, readonly string[]> {
+  return {
+    type: [document.type],
+    lang: document.languages.map(languageTag),
+    year: document.year !== undefined ? [String(document.year)] : [],
+    place: [...new Set(document.places.flatMap((p) => collection.placeAndAncestors(p)))],
+    actor: [...new Set([...document.creators, ...document.partners])],
+    dossier: document.dossiers,
+    descriptor: document.descriptors,
+  };
+}
+
+export type Selection = Readonly<Partial<Record<FacetName, readonly string[]>>>;
+
+export interface FacetCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+/**
+ * Every sheet's facet values, coded as integers once per version: a search counts values of
+ * tens of thousands of sheets, and adding to an array of counts is far cheaper than to a map.
+ * For each facet, the values of sheet i are codes[offsets[i] .. offsets[i + 1]).
+ */
+export class FacetTable {
+  private readonly values: Record<FacetName, string[]>;
+  private readonly codeOf: Record<FacetName, Map<string, number>>;
+  private readonly offsets: Record<FacetName, Uint32Array>;
+  private readonly codes: Record<FacetName, Uint32Array>;
+
+  constructor(collection: Collection) {
+    const documents = collection.documents;
+    this.values = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, string[]>;
+    this.codeOf = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as Record<FacetName, Map<string, number>>;
+    const lists = Object.fromEntries(FACETS.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>;
+    this.offsets = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(documents.length + 1)])) as Record<FacetName, Uint32Array>;
+    documents.forEach((document, i) => {
+      const own = facetValues(collection, document);
+      for (const facet of FACETS) {
+        for (const value of own[facet]) lists[facet].push(this.code(facet, value));
+        this.offsets[facet][i + 1] = lists[facet].length;
+      }
+    });
+    this.codes = Object.fromEntries(FACETS.map((f) => [f, Uint32Array.from(lists[f])])) as Record<FacetName, Uint32Array>;
+  }
+
+  private code(facet: FacetName, value: string): number {
+    let code = this.codeOf[facet].get(value);
+    if (code === undefined) {
+      code = this.values[facet].length;
+      this.values[facet].push(value);
+      this.codeOf[facet].set(value, code);
+    }
+    return code;
+  }
+
+  /**
+   * Filters documents by the selection and counts the facets. `allDescriptors` says whether every
+   * selected descriptor is required (AND) or one is enough (OR).
+   */
+  filterAndCount(candidates: Iterable<number>, selection: Selection, allDescriptors: boolean): { kept: number[]; counts: Record<FacetName, FacetCount[]> } {
+    const active = FACETS.filter((f) => (selection[f]?.length ?? 0) > 0);
+    // A chosen value the collection does not have matches nothing (code -1).
+    const chosen = new Map(active.map((f) => [f, (selection[f] ?? []).map((v) => this.codeOf[f].get(v) ?? -1)]));
+    const tallies = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(this.values[f].length)])) as Record<FacetName, Uint32Array>;
+    const kept: number[] = [];
+    const passes = (facet: FacetName, i: number): boolean => {
+      const wanted = chosen.get(facet)!;
+      const codes = this.codes[facet];
+      const start = this.offsets[facet][i]!;
+      const end = this.offsets[facet][i + 1]!;
+      if (facet === 'descriptor' && allDescriptors) {
+        for (const code of wanted) {
+          let found = false;
+          for (let k = start; k < end; k++) if (codes[k] === code) { found = true; break; }
+          if (!found) return false;
+        }
+        return true;
+      }
+      for (let k = start; k < end; k++) if (wanted.includes(codes[k]!)) return true;
+      return false;
+    };
+    const tally = (facet: FacetName, i: number) => {
+      const codes = this.codes[facet];
+      const counts = tallies[facet];
+      for (let k = this.offsets[facet][i]!; k < this.offsets[facet][i + 1]!; k++) counts[codes[k]!]!++;
+    };
+    for (const i of candidates) {
+      let failed: FacetName | undefined;
+      let failures = 0;
+      for (const facet of active) {
+        if (!passes(facet, i)) {
+          failed = facet;
+          if (++failures > 1) break;
+        }
+      }
+      if (failures === 0) {
+        kept.push(i);
+        for (const facet of FACETS) tally(facet, i);
+      } else if (failures === 1 && !(failed === 'descriptor' && allDescriptors)) {
+        // Failing only its own facet's filter: counted for that facet, so its alternatives show.
+        tally(failed!, i);
+      }
+    }
+    const counts = Object.fromEntries(FACETS.map((facet) => {
+      const entries: FacetCount[] = [];
+      tallies[facet].forEach((count, code) => { if (count > 0) entries.push({ value: this.values[facet][code]!, count }); });
+      // Plain comparisons: ties are many, and a locale-aware comparison of IRIs would cost more than the count.
+      entries.sort(facet === 'year' ? (a, b) => compare(b.value, a.value) : (a, b) => b.count - a.count || compare(a.value, b.value));
+      // Chosen values stay listed even when rare, so that they can be removed.
+      const shown = entries.slice(0, SHOWN[facet]);
+      for (const value of selection[facet] ?? []) {
+        if (!shown.some((e) => e.value === value)) shown.push(entries.find((e) => e.value === value) ?? { value, count: 0 });
+      }
+      return [facet, shown];
+    })) as Record<FacetName, FacetCount[]>;
+    return { kept, counts };
+  }
+}
