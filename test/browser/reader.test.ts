@@ -150,6 +150,8 @@ describe.runIf(existsSync(CHROMIUM) || REQUIRED)('the reader\'s side in a browse
     for (let step = 0; step < 3; step++) {
       await page.locator('#graph canvas').first().waitFor();
       await page.locator('#graph').scrollIntoViewIfNeeded();
+      // Cytoscape reads the frame's place on the page again on the scroll event: let it run before clicking.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       // A node of the graph other than the centre, never visited yet, clicked where it is drawn.
       const target = await page.evaluate((seen) => {
         const cy = (document.getElementById('graph') as unknown as { _cyreg: { cy: { nodes(): { toArray(): { data(k: string): unknown; renderedPosition(): { x: number; y: number } }[] } } } })._cyreg.cy;
