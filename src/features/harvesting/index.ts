@@ -33,6 +33,11 @@ export function harvesting(context: FeatureContext): Feature {
     baseURL: oaiUrl,
     adminEmail: config.oaiAdminEmail,
     tokens: new ResumptionTokens(tokenKey(config.oaiTokenSecret, config.baseIRI)),
+    deletions: () => {
+      const publisher = state.publisher;
+      if (!publisher) return { policy: 'no', deleted: [] };
+      return { policy: publisher.durable ? 'persistent' : 'transient', deleted: [...publisher.log.deleted()].map((entry) => ({ thing: entry.thing, at: entry.at })) };
+    },
   }));
   const fragments = new FragmentsDoor({
     versions,

@@ -46,6 +46,8 @@ export function search(context: FeatureContext): Feature {
   const { config, state, queries } = context;
   const collections = new CollectionSource(queries, config.baseIRI);
   let current: Version | undefined;
+  /** Once the service stops, an index cut short by the closing store is no failure to report. */
+  let closing = false;
 
   /** The index of the version served, started if it is not yet. */
   const indexOf = (status: ReadyStatus): Version => {
@@ -56,7 +58,7 @@ export function search(context: FeatureContext): Feature {
       index: collections.of(status).then((collection) => SearchIndex.build(collection, (progress) => { version.progress = progress; })),
     };
     version.index.then((index) => { version.ready = index; }, (error: unknown) => {
-      console.error('the search index could not be built:', error);
+      if (!closing) console.error('the search index could not be built:', error);
       if (current === version) current = undefined;
     });
     current = version;
@@ -163,6 +165,9 @@ export function search(context: FeatureContext): Feature {
     name: 'search',
     routes,
     cards: [{ path: '/search', languageParameter: 'ui', text: (t) => t.search.card }],
-    close: async () => { clearInterval(watcher); },
+    close: async () => {
+      closing = true;
+      clearInterval(watcher);
+    },
   };
 }

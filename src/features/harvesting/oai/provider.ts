@@ -6,7 +6,7 @@
 import type { IndexedVersion } from '../version-index.js';
 import { bounds, checkArguments, OaiError, type OaiRequest } from './arguments.js';
 import { describedSheet, dublinCore, METADATA_FORMATS, rdfXmlOf } from './metadata.js';
-import { compareRecords, RecordCatalogue, type RepositoryRecord } from './records.js';
+import { compareRecords, RecordCatalogue, type Deletion, type RepositoryRecord } from './records.js';
 import { TOKEN_LIFETIME_SECONDS, TokenError, type ResumptionTokens, type TokenState } from './tokens.js';
 import { element, parseXml, writeXml, type XmlElement, type XmlNode } from './xml.js';
 
@@ -24,6 +24,12 @@ export interface ProviderOptions {
   readonly baseURL: string;
   readonly adminEmail: string;
   readonly tokens: ResumptionTokens;
+  /**
+   * How the repository keeps deleted records (OAI-PMH 2.0 §2.5.1), and the deletions of the
+   * version being served: `persistent` with a journal on disk, `transient` with a change log
+   * that lives as long as the process, `no` without a change log.
+   */
+  readonly deletions: () => { readonly policy: 'no' | 'transient' | 'persistent'; readonly deleted: Iterable<Deletion> };
 }
 
 /** UTC to the second, as OAI-PMH writes times. */
@@ -34,7 +40,7 @@ export class OaiProvider {
 
   /** The catalogue of records of a version, prepared once per version. */
   private catalogue(version: IndexedVersion): RecordCatalogue {
-    return version.derived('oai-records', (v) => new RecordCatalogue(v.index, this.options.baseIRI, v.status.readyAt));
+    return version.derived('oai-records', (v) => new RecordCatalogue(v.index, this.options.baseIRI, v.status.readyAt, this.options.deletions().deleted));
   }
 
   /** The response to a request given as name-value pairs, as an XML document. */
@@ -93,8 +99,7 @@ export class OaiProvider {
       field('protocolVersion', '2.0'),
       field('adminEmail', this.options.adminEmail),
       field('earliestDatestamp', catalogue.earliestDatestamp),
-      // No change log is kept yet: a deleted sheet simply disappears (see the README).
-      field('deletedRecord', 'no'),
+      field('deletedRecord', this.options.deletions().policy),
       field('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
       field('compression', 'gzip'),
     ];
@@ -152,6 +157,7 @@ export class OaiProvider {
   }
 
   private async recordElement(version: IndexedVersion, record: RepositoryRecord, prefix: string): Promise<XmlElement> {
+    if (record.deleted) return element('record', {}, [header(record)]);
     let metadata: XmlNode[];
     if (prefix === 'oai_dc') {
       const elements = dublinCore(version.index, record.identifier, this.options.baseIRI)
@@ -167,7 +173,7 @@ export class OaiProvider {
 }
 
 function header(record: RepositoryRecord): XmlElement {
-  return element('header', {}, [
+  return element('header', record.deleted ? { status: 'deleted' } : {}, [
     element('identifier', {}, [record.identifier]),
     element('datestamp', {}, [record.datestamp]),
     ...record.sets.map((set) => element('setSpec', {}, [set])),

@@ -6,6 +6,9 @@
  * A record's datestamp is its own modification date, dct:modified (the latest, if several), else
  * its publication date, dct:issued; a sheet with neither takes the time its version was published.
  * Dates without a time are midnight UTC: the repository's granularity is the second.
+ *
+ * A sheet deleted through the change log stays a record, marked deleted, dated by its deletion:
+ * its sets are not known any more, so it is harvested by harvests without a set.
  */
 import { RDF_TYPE, RDFS_SUBCLASS_OF, STANDARD_PREFIXES, citegoNamespaces, localName } from '../../../rdf/namespaces.js';
 import { labelOf } from '../index-labels.js';
@@ -20,6 +23,14 @@ export interface RepositoryRecord {
   /** UTC, to the second: YYYY-MM-DDThh:mm:ssZ. */
   readonly datestamp: string;
   readonly sets: readonly string[];
+  /** A sheet that was deleted: its header says so and it has no metadata. */
+  readonly deleted?: boolean;
+}
+
+/** A thing the change log says was deleted, and when. */
+export interface Deletion {
+  readonly thing: string;
+  readonly at: Date;
 }
 
 export interface RepositorySet {
@@ -53,7 +64,7 @@ export class RecordCatalogue {
   readonly sets: readonly RepositorySet[];
   private readonly byIdentifier: Map<string, RepositoryRecord>;
 
-  constructor(index: TripleIndex, baseIRI: string, publishedAt: Date) {
+  constructor(index: TripleIndex, baseIRI: string, publishedAt: Date, deletions: Iterable<Deletion> = []) {
     const { citego } = citegoNamespaces(baseIRI);
     const key = (iri: string) => `<${iri}>`;
     const fallback = `${publishedAt.toISOString().slice(0, 19)}Z`;
@@ -99,6 +110,11 @@ export class RecordCatalogue {
         }
         records.set(sheet, { identifier: termOfKey(sheet).value, datestamp: this.datestamp(index, sheet) ?? fallback, sets: [...sets].sort() });
       }
+    }
+    const sheetPrefix = new URL('id/document/', baseIRI).href;
+    for (const { thing, at } of deletions) {
+      if (!thing.startsWith(sheetPrefix) || records.has(key(thing))) continue;
+      records.set(key(thing), { identifier: thing, datestamp: `${at.toISOString().slice(0, 19)}Z`, sets: [], deleted: true });
     }
     this.records = [...records.values()].sort(compareRecords);
     this.byIdentifier = new Map(this.records.map((r) => [r.identifier, r]));
