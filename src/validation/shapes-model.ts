@@ -8,6 +8,7 @@
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import type { Literal, Quad, Term } from '../rdf/terms.js';
 import { termKey } from '../rdf/terms.js';
+import { compileXPathRegex } from './xpath-regex.js';
 
 const SH = STANDARD_PREFIXES.sh;
 const RDF = STANDARD_PREFIXES.rdf;
@@ -318,13 +319,13 @@ class ShapesReader {
     for (const t of g.objects(subject, `${SH}languageIn`)) {
       constraints.push({ kind: 'languageIn', ranges: g.list(t).map((item) => item.value.toLowerCase()) });
     }
-    // A global or sticky regex keeps state between tests: those flags mean nothing to SHACL.
-    const flags = g.object(subject, `${SH}flags`)?.value.replace(/[gy]/g, '');
+    // Patterns are XPath's regular expressions (SHACL 4.4.3), translated into JavaScript ones.
+    const flags = g.object(subject, `${SH}flags`)?.value;
     for (const t of g.objects(subject, `${SH}pattern`)) {
       try {
-        constraints.push({ kind: 'pattern', regex: new RegExp(t.value, flags) });
+        constraints.push({ kind: 'pattern', regex: compileXPathRegex(t.value, flags) });
       } catch (error) {
-        this.unsupported.push(`an invalid sh:pattern on ${termKey(subject)}: ${(error as Error).message}`);
+        this.unsupported.push(`sh:pattern on ${termKey(subject)}: ${(error as Error).message}`);
       }
     }
     for (const kind of ['minLength', 'maxLength'] as const) {
