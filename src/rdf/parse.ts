@@ -273,8 +273,10 @@ function notUtf8Error(sourceName: string, bytes: Uint8Array, at: number, offsetO
   const pending = typeof lexer?._input === 'string' ? lexer._input : '';
   let line = typeof lexer?._line === 'number' ? lexer._line : 1;
   let column = typeof lexer?._linePosition === 'number' ? lexer._linePosition : 0;
-  for (const character of pending + before) {
-    if (character === '\n') { line++; column = 0; } else column++;
+  // Columns count UTF-16 units, as N3's do for every other syntax error.
+  const read = pending + before;
+  for (let i = 0; i < read.length; i++) {
+    if (read[i] === '\n') { line++; column = 0; } else column++;
   }
   const offset = offsetOfBytes + index;
   const utf16 = offset === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
@@ -308,13 +310,13 @@ function toSyntaxError(sourceName: string, error: Error & { context?: N3ErrorCon
   const detail = error.message.replace(/ on line \d+\.?$/, '');
   const problem = problemOf(detail, context.previousToken);
   // The lexer reports token columns from 0; people count from 1. Without a token the error sits
-  // just after the previous one (an unterminated string, say), and so does a missing dot: where
-  // it is missing, not where the next statement starts.
+  // after the previous one and a space (an unterminated string, say); a missing dot sits right
+  // after the previous token, where it is missing, not where the next statement starts.
   const token = problem.kind === 'statement-not-ended' ? undefined : context.token;
   const previous = context.previousToken;
   const line = token?.line ?? (problem.kind === 'statement-not-ended' ? previous?.line : undefined) ?? context.line ?? previous?.line ?? 0;
   const column = token?.start !== undefined ? token.start + 1
-    : previous?.end !== undefined && previous.line === line ? previous.end + 1 : 1;
+    : previous?.end !== undefined && previous.line === line ? previous.end + (problem.kind === 'statement-not-ended' ? 1 : 2) : 1;
   return new RdfSyntaxError(sourceName, line, column, problem);
 }
 
