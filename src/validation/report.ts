@@ -224,7 +224,7 @@ export function formatTextReport(outcome: ValidationOutcome, shapes: ShapesModel
       const value = result.value && !(result.value.termType === result.focusNode.termType && result.value.value === result.focusNode.value)
         ? `${words.value} ${shorten.term(result.value)}` : '';
       const subject = [path, value].filter(Boolean).join(' : ');
-      lines.push(`  [${severityWord(result.severity, language)}] ${subject}`);
+      lines.push(`  [${severityWord(result.severity, language)}]${subject ? ` ${subject}` : ''}`);
       const nearest = nearestAllowed(result, texts);
       lines.push(`      ${pickText(shapeTexts?.messages, language) ?? words.generic}${nearest ? ` ${words.suggestion(shorten.iri(nearest))}` : ''}`);
     }
