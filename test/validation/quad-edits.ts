@@ -3,18 +3,16 @@
  * data file by file, seeded shuffles and splits, and sources made of quads.
  */
 import { basename } from 'node:path';
+import { citegoNamespaces, RDF_TYPE, STANDARD_PREFIXES } from '../../src/rdf/namespaces.js';
 import { parseRdfFile } from '../../src/rdf/parse.js';
 import type { BlankNode, Literal, NamedNode, Quad, SubjectTerm, Term } from '../../src/rdf/terms.js';
 import type { QuadSource } from '../../src/validation/compiled-validator.js';
 import { rdfFilesIn } from '../../src/validation/gate.js';
 import { BASE, DATA_DIR, ntriplesSource } from '../helpers.js';
 
-export const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-export const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
-export const XSD = 'http://www.w3.org/2001/XMLSchema#';
-export const DCT = 'http://purl.org/dc/terms/';
-export const CITEGO = `${BASE}ontology#`;
-export const RDF_TYPE = `${RDF}type`;
+export const { rdf: RDF, rdfs: RDFS, xsd: XSD, dct: DCT } = STANDARD_PREFIXES;
+export const CITEGO = citegoNamespaces(BASE).citego;
+export { RDF_TYPE };
 
 export const named = (value: string): NamedNode => ({ termType: 'NamedNode', value });
 export const blank = (label: string): BlankNode => ({ termType: 'BlankNode', value: label });

@@ -57,6 +57,14 @@ export const REFERENCE_DEVIATIONS = {
       return tags.some((tag) => ranges.some((r) => tag.startsWith(r) && tag !== r && !tag.startsWith(`${r}-`)));
     },
   },
+  'xml-characters': {
+    clause: 'SHACL 4.1.2 sh:datatype: a literal outside the lexical space of its datatype fails; an xsd:string holds only XML characters, which excludes NUL and most other C0 controls (XSD 1.1 Part 2, 3.3.1; XML 1.0, 2.2 Char)',
+    reference: 'accepts any string as an xsd:string',
+    explains: (d) => {
+      const value = literal(d.result.value);
+      return d.reportedBy === 'compiled' && VALUE_COMPONENTS.includes(componentOf(d.result)) && value?.datatype.value === `${XSD}string` && !isWellFormed(value);
+    },
+  },
   'decimal-lexical-space': {
     clause: 'SHACL 4.1.2 sh:datatype: a literal outside the lexical space of its datatype fails; xsd:decimal has one optional sign (XSD 1.1 Part 2, 3.3.3)',
     reference: 'accepts two signs in an xsd:decimal ("--8.7832")',
