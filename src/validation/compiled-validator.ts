@@ -80,6 +80,8 @@ interface CompiledNodeShape {
   readonly focusChecks: readonly CompiledCheck[];
   readonly focusClassBits: readonly number[];
   readonly properties: readonly CompiledProperty[];
+  /** The properties with a constraint on all their values together (counts, languages, pairs). */
+  readonly propertiesOnAllValues: readonly CompiledProperty[];
   readonly propertiesByPredicate: ReadonlyMap<string, readonly CompiledProperty[]>;
 }
 
@@ -91,13 +93,22 @@ interface PendingClassCheck {
   readonly result: ValidationResult;
 }
 
-/** A subject's description: its predicates and objects, side by side. */
+/** A subject's description: its predicates (by their numbers in the run) and objects, side by side. */
 interface Block {
   key: string;
   subject: NamedNode | BlankNode;
-  predicates: string[];
+  ids: number[];
   objects: Term[];
   location: SourceLocation;
+}
+
+/** What the shapes do with one predicate, looked up once per run rather than once per triple and shape. */
+interface PredicateUse {
+  readonly predicate: string;
+  /** The shapes that target the subjects of this predicate, by index. */
+  readonly targeting: readonly number[];
+  /** For each shape, by index, its property shapes on this predicate. */
+  readonly properties: readonly (readonly CompiledProperty[] | undefined)[];
 }
 
 const SEEN_AS_SUBJECT = 1;
@@ -114,6 +125,8 @@ export class CompiledValidator {
   private readonly ontologyHierarchy = new ClassHierarchy();
   private readonly nodeShapes: CompiledNodeShape[];
   private readonly shapesBySubjectOf = new Map<string, number[]>();
+  private readonly shapesByTypeBits = new Map<number, number[]>();
+  private readonly targetNodeShapes: number[];
   private readonly maxSlots: number;
 
   private constructor(private readonly model: ShapesModel, schema: Iterable<Quad>) {
@@ -135,6 +148,7 @@ export class CompiledValidator {
         else this.shapesBySubjectOf.set(predicate, [index]);
       }
     });
+    this.targetNodeShapes = this.nodeShapes.flatMap((shape, s) => (shape.targetNodeKeys.size > 0 ? [s] : []));
     this.maxSlots = Math.max(1, ...this.nodeShapes.map((s) => s.properties.length));
   }
 
@@ -168,13 +182,32 @@ export class CompiledValidator {
     return bits;
   }
 
-  /** The indices of the shapes that target the subjects of `predicate` (sh:targetSubjectsOf). */
-  shapesTargetingSubjectsOf(predicate: string): readonly number[] | undefined {
-    return this.shapesBySubjectOf.get(predicate);
+  /** What the shapes do with a predicate: which target its subjects, which constrain its values. */
+  predicateUse(predicate: string): PredicateUse {
+    return {
+      predicate,
+      targeting: this.shapesBySubjectOf.get(predicate) ?? [],
+      properties: this.nodeShapes.map((shape) => shape.propertiesByPredicate.get(predicate)),
+    };
   }
 
   get compiledShapes(): readonly CompiledNodeShape[] {
     return this.nodeShapes;
+  }
+
+  /** The shapes (by index) that target instances of the classes these bits stand for; few combinations occur. */
+  shapesOfTypes(typeBits: number): readonly number[] {
+    let found = this.shapesByTypeBits.get(typeBits);
+    if (!found) {
+      found = this.nodeShapes.flatMap((shape, s) => ((shape.targetBits & typeBits) !== 0 ? [s] : []));
+      this.shapesByTypeBits.set(typeBits, found);
+    }
+    return found;
+  }
+
+  /** The shapes (by index) that name focus nodes with sh:targetNode. */
+  get shapesWithTargetNodes(): readonly number[] {
+    return this.targetNodeShapes;
   }
 
   get slots(): number {
@@ -211,6 +244,8 @@ export class CompiledValidator {
       focusChecks: focus.checks,
       focusClassBits: focus.classBits,
       properties,
+      propertiesOnAllValues: properties.filter(({ shape: p }) => p.minCount !== undefined || p.maxCount !== undefined || p.qualified !== undefined ||
+        p.uniqueLang || p.hasValues.length > 0 || p.equals.length > 0 || p.disjoint.length > 0 || p.lessThan.length > 0 || p.lessThanOrEquals.length > 0),
       propertiesByPredicate: byPredicate,
     };
   }
@@ -278,16 +313,22 @@ export class CompiledValidator {
       case 'minExclusive': return rangeTest(c.bound, (cmp) => cmp > 0);
       case 'maxExclusive': return rangeTest(c.bound, (cmp) => cmp < 0);
       case 'or': {
+        // A choice among classes for the focus node, the common case, is one test of its class bits.
+        const classes = c.shapes.map((s) => (s.constraints.length === 1 && s.constraints[0]!.kind === 'class' ? s.constraints[0].classIri : undefined));
+        if (terms === 'focus' && classes.every((iri) => iri !== undefined)) {
+          const mask = classes.reduce((bits, iri) => bits | this.classBit.get(iri)!, 0);
+          return (_, bits) => (bits & mask) !== 0;
+        }
         const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
-        return (t, bits) => tests.some((test) => test(t, bits));
+        return (t, bits) => countPassing(tests, t, bits, 1) >= 1;
       }
       case 'and': {
         const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
-        return (t, bits) => tests.every((test) => test(t, bits));
+        return (t, bits) => countPassing(tests, t, bits, tests.length) === tests.length;
       }
       case 'xone': {
         const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
-        return (t, bits) => tests.filter((test) => test(t, bits)).length === 1;
+        return (t, bits) => countPassing(tests, t, bits, 2) === 1;
       }
       case 'not': {
         const test = this.compileValueShape(c.shape, problems, terms);
@@ -309,10 +350,24 @@ export class CompiledValidator {
     // A recursive shape refers to itself through this indirection until it is compiled.
     let compiled: TermTest = () => true;
     tests.set(shape, (t, bits) => compiled(t, bits));
-    const { checks } = this.compileChecks(shape.constraints, shape.id, problems, terms, false);
-    compiled = (t, bits) => checks.every((check) => check.test(t, bits));
+    const checks = this.compileChecks(shape.constraints, shape.id, problems, terms, false).checks.map((check) => check.test);
+    compiled = (t, bits) => countPassing(checks, t, bits, checks.length) === checks.length;
     return compiled;
   }
+}
+
+/**
+ * How many of the tests the term passes, counting no further than `enough` (and no further
+ * than the first failure when `enough` is all of them). A loop rather than some() or every():
+ * this runs for every value of every nested shape, and a closure a call costs.
+ */
+function countPassing(tests: readonly TermTest[], term: Term, bits: number, enough: number): number {
+  let passed = 0;
+  for (let i = 0; i < tests.length && passed < enough; i++) {
+    if (tests[i]!(term, bits)) passed++;
+    else if (enough === tests.length) return passed;
+  }
+  return passed;
 }
 
 function rangeTest(bound: Literal, accept: (comparison: number) => boolean): TermTest {
@@ -321,11 +376,6 @@ function rangeTest(bound: Literal, accept: (comparison: number) => boolean): Ter
     const comparison = compareLiterals(t, bound);
     return comparison !== undefined && accept(comparison);
   };
-}
-
-/** The objects of one predicate in a description. */
-function valuesOf(block: Block, predicate: string): Term[] {
-  return block.objects.filter((_, i) => block.predicates[i] === predicate);
 }
 
 /** Whether two terms are the same RDF term (language tags are lower-cased when parsed). */
@@ -339,13 +389,13 @@ function sameTerm(a: Term, b: Term): boolean {
  * triple (RDF 1.1 Concepts, 3). Returns the block itself when it has none, which is the rule.
  */
 function withoutDuplicates(block: Block): Block {
-  const { predicates, objects } = block;
-  const n = predicates.length;
+  const { ids, objects } = block;
+  const n = ids.length;
   let keep: boolean[] | undefined;
   if (n <= PAIRWISE_DUPLICATE_SEARCH) {
     for (let i = 1; i < n; i++) {
       for (let j = 0; j < i; j++) {
-        if ((keep === undefined || keep[j]) && predicates[j] === predicates[i] && sameTerm(objects[j]!, objects[i]!)) {
+        if ((keep === undefined || keep[j]) && ids[j] === ids[i] && sameTerm(objects[j]!, objects[i]!)) {
           keep ??= new Array<boolean>(n).fill(true);
           keep[i] = false;
           break;
@@ -355,14 +405,16 @@ function withoutDuplicates(block: Block): Block {
   } else {
     const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
-      const key = `${predicates[i]} ${termKey(objects[i]!)}`;
+      const key = `${ids[i]} ${termKey(objects[i]!)}`;
       if (seen.has(key)) (keep ??= new Array<boolean>(n).fill(true))[i] = false;
       else seen.add(key);
     }
   }
   if (keep === undefined) return block;
   const kept = keep;
-  return { ...block, predicates: predicates.filter((_, i) => kept[i]), objects: objects.filter((_, i) => kept[i]) };
+  return {
+    ...block, ids: ids.filter((_, i) => kept[i]), objects: objects.filter((_, i) => kept[i]),
+  };
 }
 
 /** One validation over the sources: the state of the passes and the results found. */
@@ -375,8 +427,12 @@ class ValidationRun {
   private readonly pending: PendingClassCheck[] = [];
   private readonly counts: Int32Array;
   private readonly qualifiedCounts: Int32Array;
-  /** Marks the shapes a description targets through its predicates (sh:targetSubjectsOf). */
-  private readonly targetedByPredicate: Float64Array;
+  /** Marks the shapes that target the description being validated. */
+  private readonly targeted: Float64Array;
+  /** The predicates met, numbered, and what the shapes do with each. */
+  private readonly predicateIds = new Map<string, number>();
+  private readonly predicateUses: PredicateUse[] = [];
+  private readonly typeId: number;
   private targetMark = 0;
   private dataAxioms = false;
   private resultCount = 0;
@@ -389,7 +445,18 @@ class ValidationRun {
   constructor(private readonly validator: CompiledValidator, readonly hierarchy: ClassHierarchy, private readonly maxResults: number) {
     this.counts = new Int32Array(validator.slots);
     this.qualifiedCounts = new Int32Array(validator.slots);
-    this.targetedByPredicate = new Float64Array(validator.compiledShapes.length);
+    this.targeted = new Float64Array(validator.compiledShapes.length);
+    this.typeId = this.idOf(RDF_TYPE);
+  }
+
+  private idOf(predicate: string): number {
+    let id = this.predicateIds.get(predicate);
+    if (id === undefined) {
+      id = this.predicateUses.length;
+      this.predicateIds.set(predicate, id);
+      this.predicateUses.push(this.validator.predicateUse(predicate));
+    }
+    return id;
   }
 
   async execute(sources: readonly QuadSource[]): Promise<ValidationOutcome> {
@@ -424,10 +491,10 @@ class ValidationRun {
       let block = this.block;
       if (block === undefined || block.key !== key) {
         this.closeBlock();
-        block = { key, subject, predicates: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 } };
+        block = { key, subject, ids: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 } };
         this.block = block;
       }
-      block.predicates.push(quad.predicate.value);
+      block.ids.push(this.idOf(quad.predicate.value));
       block.objects.push(quad.object);
       if (quad.predicate.value === RDFS_SUBCLASS_OF && quad.object.termType !== 'Literal' &&
         this.hierarchy.add(key, termKey(quad.object))) {
@@ -473,9 +540,9 @@ class ValidationRun {
 
   private typeBitsOf(block: Block): number {
     let bits = 0;
-    for (let i = 0; i < block.predicates.length; i++) {
+    for (let i = 0; i < block.ids.length; i++) {
+      if (block.ids[i] !== this.typeId) continue;
       const object = block.objects[i]!;
-      if (block.predicates[i] !== RDF_TYPE) continue;
       // A class may be a blank node (SHACL defines "SHACL instance" and "SHACL subclass" on nodes, not IRIs).
       if (object.termType === 'NamedNode') bits |= this.typeBits(object.value);
       else if (object.termType === 'BlankNode') bits |= this.typeBits(`_:${object.value}`);
@@ -502,10 +569,10 @@ class ValidationRun {
           if (!this.split.has(key)) continue;
           let block = gathered.get(key);
           if (!block) {
-            block = { key, subject: quad.subject, predicates: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 } };
+            block = { key, subject: quad.subject, ids: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 } };
             gathered.set(key, block);
           }
-          block.predicates.push(quad.predicate.value);
+          block.ids.push(this.idOf(quad.predicate.value));
           block.objects.push(quad.object);
         }
       });
@@ -527,36 +594,34 @@ class ValidationRun {
         const key = termKey(node);
         if (this.nodeInfo.has(key) || node.termType === 'Literal') continue;
         this.nodeInfo.set(key, SEEN_AS_SUBJECT);
-        this.validateFocus({ key, subject: node, predicates: [], objects: [], location: { source: '', line: 0 } }, 0);
+        this.validateFocus({ key, subject: node, ids: [], objects: [], location: { source: '', line: 0 } }, 0);
       }
     }
   }
 
   private validateFocus(whole: Block, typeBits: number): void {
     const block = withoutDuplicates(whole);
-    const mark = this.markShapesTargetingSubjectsOf(block);
     const shapes = this.validator.compiledShapes;
+    // The shapes that target the description (by its classes, as the subject of one of its
+    // predicates, by name) are marked with a number new to it, then validated in their order.
+    const marks = this.targeted;
+    const mark = ++this.targetMark;
+    for (const s of this.validator.shapesOfTypes(typeBits)) marks[s] = mark;
+    let previous = -1;
+    for (const id of block.ids) {
+      if (id === previous) continue;
+      previous = id;
+      for (const s of this.predicateUses[id]!.targeting) marks[s] = mark;
+    }
+    for (const s of this.validator.shapesWithTargetNodes) {
+      if (shapes[s]!.targetNodeKeys.has(block.key)) marks[s] = mark;
+    }
     for (let s = 0; s < shapes.length; s++) {
-      const compiled = shapes[s]!;
-      if ((compiled.targetBits & typeBits) !== 0 || this.targetedByPredicate[s] === mark || compiled.targetNodeKeys.has(block.key)) {
-        this.validateAgainst(compiled, block, typeBits);
-      }
+      if (marks[s] === mark) this.validateAgainst(shapes[s]!, s, block, typeBits);
     }
   }
 
-  /** Marks, with a number new to this description, the shapes that target it as a subject of one of its predicates. */
-  private markShapesTargetingSubjectsOf(block: Block): number {
-    const mark = ++this.targetMark;
-    let previous: string | undefined;
-    for (const predicate of block.predicates) {
-      if (predicate === previous) continue;
-      previous = predicate;
-      const targeting = this.validator.shapesTargetingSubjectsOf(predicate);
-      if (targeting) for (const index of targeting) this.targetedByPredicate[index] = mark;
-    }
-    return mark;
-  }
-  private validateAgainst(compiled: CompiledNodeShape, block: Block, typeBits: number): void {
+  private validateAgainst(compiled: CompiledNodeShape, shapeIndex: number, block: Block, typeBits: number): void {
     const { shape } = compiled;
     const focus = block.subject;
     this.nodeShape = shape.id;
@@ -567,8 +632,8 @@ class ValidationRun {
       if ((typeBits & bit) === 0) this.emit(block, shape.id, shape.severity, COMPONENT_OF.class, undefined, focus);
     }
     if (shape.closed) {
-      for (let i = 0; i < block.predicates.length; i++) {
-        const predicate = block.predicates[i]!;
+      for (let i = 0; i < block.ids.length; i++) {
+        const predicate = this.predicateUses[block.ids[i]!]!.predicate;
         if (!shape.allowedPredicates.has(predicate)) {
           this.emit(block, shape.id, shape.severity, COMPONENT_OF.closed, predicate, block.objects[i]);
         }
@@ -581,8 +646,10 @@ class ValidationRun {
     counts.fill(0);
     qualified.fill(0);
     let languages: Map<number, Map<string, number>> | undefined;
-    for (let i = 0; i < block.predicates.length; i++) {
-      const properties = compiled.propertiesByPredicate.get(block.predicates[i]!);
+    const uses = this.predicateUses;
+    const ids = block.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const properties = uses[ids[i]!]!.properties[shapeIndex];
       if (!properties) continue;
       const value = block.objects[i]!;
       for (const property of properties) {
@@ -601,7 +668,7 @@ class ValidationRun {
         }
       }
     }
-    for (const property of compiled.properties) {
+    for (const property of compiled.propertiesOnAllValues) {
       const p = property.shape;
       const count = counts[property.slot]!;
       if (p.minCount !== undefined && count < p.minCount) this.emit(block, p.id, p.severity, COMPONENT_OF.minCount, p.path);
@@ -621,7 +688,8 @@ class ValidationRun {
         }
       }
       if (p.hasValues.length > 0 || p.equals.length > 0 || p.disjoint.length > 0) this.checkValueSets(block, p);
-      if (p.lessThan.length > 0 || p.lessThanOrEquals.length > 0) this.checkOrder(block, p);
+      // Without values of the path there is no pair to compare.
+      if ((p.lessThan.length > 0 || p.lessThanOrEquals.length > 0) && count > 0) this.checkOrder(block, p);
     }
   }
 
@@ -630,39 +698,45 @@ class ValidationRun {
    * property; values that cannot be compared fail too (SHACL 4.5.3 and 4.5.4).
    */
   private checkOrder(block: Block, p: PropertyShape): void {
-    const values = valuesOf(block, p.path);
-    const comparisons: [readonly string[], (c: number) => boolean, string][] = [
-      [p.lessThan, (c) => c < 0, COMPONENT_OF.lessThan],
-      [p.lessThanOrEquals, (c) => c <= 0, COMPONENT_OF.lessThanOrEquals],
-    ];
-    for (const [others, holds, component] of comparisons) {
-      for (const other of others) {
-        const bounds = valuesOf(block, other);
-        for (const value of values) {
-          for (const bound of bounds) {
-            const comparison = value.termType === 'Literal' && bound.termType === 'Literal' ? compareLiterals(value, bound) : undefined;
-            if (comparison === undefined || !holds(comparison)) this.emit(block, p.id, p.severity, component, p.path, value);
-          }
-        }
+    for (const other of p.lessThan) this.compareWith(block, p, other, false);
+    for (const other of p.lessThanOrEquals) this.compareWith(block, p, other, true);
+  }
+
+  private compareWith(block: Block, p: PropertyShape, other: string, orEqual: boolean): void {
+    const otherId = this.predicateIds.get(other);
+    // Most descriptions have no value of the other property, and so no pair: look before gathering.
+    if (otherId === undefined || !block.ids.includes(otherId)) return;
+    const component = orEqual ? COMPONENT_OF.lessThanOrEquals : COMPONENT_OF.lessThan;
+    const bounds = this.valuesOf(block, other);
+    for (const value of this.valuesOf(block, p.path)) {
+      for (const bound of bounds) {
+        const comparison = value.termType === 'Literal' && bound.termType === 'Literal' ? compareLiterals(value, bound) : undefined;
+        if (comparison === undefined || comparison > 0 || (comparison === 0 && !orEqual)) this.emit(block, p.id, p.severity, component, p.path, value);
       }
     }
   }
 
+  /** The objects of one predicate in a description. */
+  private valuesOf(block: Block, predicate: string): Term[] {
+    const id = this.predicateIds.get(predicate);
+    return block.objects.filter((_, i) => block.ids[i] === id);
+  }
+
   /** sh:hasValue, sh:equals and sh:disjoint compare whole sets of values of the focus node. */
   private checkValueSets(block: Block, p: PropertyShape): void {
-    const values = valuesOf(block, p.path);
+    const values = this.valuesOf(block, p.path);
     const keys = new Set(values.map(termKey));
     for (const expected of p.hasValues) {
       if (!keys.has(termKey(expected))) this.emit(block, p.id, p.severity, COMPONENT_OF.hasValue, p.path);
     }
     for (const other of p.equals) {
-      const otherValues = valuesOf(block, other);
+      const otherValues = this.valuesOf(block, other);
       const otherKeys = new Set(otherValues.map(termKey));
       for (const v of values) if (!otherKeys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.equals, p.path, v);
       for (const v of otherValues) if (!keys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.equals, p.path, v);
     }
     for (const other of p.disjoint) {
-      const otherKeys = new Set(valuesOf(block, other).map(termKey));
+      const otherKeys = new Set(this.valuesOf(block, other).map(termKey));
       for (const v of values) if (otherKeys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.disjoint, p.path, v);
     }
   }

@@ -20,6 +20,9 @@ const SPACE_CLASS = ' \\t\\n\\r';
 /** XPath's \w: every character but punctuation, separators and "other" (XSD 1.1, G.4.2.5). */
 const WORD_EXCLUDED = '\\p{P}\\p{Z}\\p{C}';
 
+/** Unicode's category Cc, which its stability policy fixes: C0, DEL and C1. */
+const CONTROL_RANGES = '\\u0000-\\u001F\\u007F-\\u009F';
+
 /** Multi-character escapes outside a character class. */
 const ESCAPES_OUTSIDE: Readonly<Record<string, string>> = {
   d: '\\p{Nd}', D: '\\P{Nd}',
@@ -112,6 +115,9 @@ function translateEscape(next: string, source: string, at: number, inClass: bool
     const name = source[at + 1] === '{' && end > at ? source.slice(at + 2, end) : '';
     // JavaScript knows Unicode's general categories; XPath's "Is…" block names it does not.
     if (!/^[A-Z][a-z]?$/.test(name)) throw new UnsupportedPatternError(original, `\\${next}{${name}} is not a general category JavaScript knows`);
+    // The control characters are a fixed set, which a plain class scans faster than a property.
+    if (name === 'Cc' && next === 'p') return inClass ? CONTROL_RANGES : `[${CONTROL_RANGES}]`;
+    if (name === 'Cc' && !inClass) return `[^${CONTROL_RANGES}]`;
     return `\\${next}{${name}}`;
   }
   if (next === '-') return inClass ? '\\-' : '-';

@@ -129,6 +129,17 @@ type LexicalCheck = (lexical: string) => boolean;
 const isXmlText: LexicalCheck = (v) => XML_CHARACTERS.test(v);
 const isNormalized: LexicalCheck = (v) => isXmlText(v) && !/[\n\r\t]/.test(v);
 
+/**
+ * Forms of the commonest dates that are surely valid (four-digit year, a day no later than the
+ * 28th, no timezone): most literals pass here without being taken apart.
+ */
+const SURELY_VALID: Readonly<Record<string, RegExp>> = {
+  date: /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])$/,
+  gYearMonth: /^\d{4}-(?:0[1-9]|1[0-2])$/,
+  gYear: /^\d{4}$/,
+  dateTime: /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?$/,
+};
+
 const LEXICAL_CHECKS = new Map<string, LexicalCheck>([
   ['string', isXmlText],
   ['normalizedString', isNormalized],
@@ -143,7 +154,10 @@ const LEXICAL_CHECKS = new Map<string, LexicalCheck>([
   ['dayTimeDuration', (v) => DAY_TIME_DURATION.test(v)],
   ['hexBinary', (v) => HEX_BINARY.test(v)],
   ['base64Binary', (v) => BASE64.test(v)],
-  ...Object.entries(DATE_TIME_FORMS).map(([name, form]): [string, LexicalCheck] => [name, (v) => dateTimeFields(form, v) !== undefined]),
+  ...Object.entries(DATE_TIME_FORMS).map(([name, form]): [string, LexicalCheck] => {
+    const quick = SURELY_VALID[name];
+    return [name, (v) => quick?.test(v) === true || dateTimeFields(form, v) !== undefined];
+  }),
   ...Object.entries(INTEGER_RANGES).map(([name, [min, max]]): [string, LexicalCheck] => [name, (v) => {
     if (!INTEGER.test(v)) return false;
     const n = BigInt(v);
