@@ -2,14 +2,15 @@
  * `npm run validate -- FILE…`: validates RDF files (or every RDF file of a directory) against
  * the shapes, together with the ontology, and prints a report a curator can act on.
  * Exit status: 0 when the data conforms (warnings allowed), 1 when it does not or cannot be
- * read as RDF, 2 when the command itself is misused.
+ * read as RDF, 2 when the command itself is misused, 3 when the engine could not decide.
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { UnsupportedFileTypeError } from '../rdf/formats.js';
 import { RdfSyntaxError } from '../rdf/parse.js';
 import { createGate, fileSource, loadValidationRules, rdfFilesIn, type EngineName } from '../validation/gate.js';
+import { ReferenceEngineError } from '../validation/reference-validator.js';
 import { formatJsonReport, formatTextReport, languageFromEnvironment, type ReportLanguage } from '../validation/report.js';
 import { createProgress, megabytes } from './progress.js';
 
@@ -27,8 +28,13 @@ options:
 
 class UsageError extends Error {}
 
+/** Below this many bytes validation is quick, and shows no progress. */
+const PROGRESS_FROM_BYTES = 8e6;
+
+/** The files named, directories expanded; a file named twice (or within a directory named too) is read once. */
 async function expandInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
+  const seen = new Set<string>();
   for (const input of inputs) {
     let info;
     try {
@@ -36,12 +42,13 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
     } catch {
       throw new UsageError(`${input}: no such file or directory`);
     }
-    if (info.isDirectory()) {
-      const found = await rdfFilesIn(input);
-      if (found.length === 0) throw new UsageError(`${input}: no RDF file (.ttl, .trig, .nt, .nq) in this directory`);
-      files.push(...found);
-    } else {
-      files.push(input);
+    const found = info.isDirectory() ? await rdfFilesIn(input) : [input];
+    if (found.length === 0) throw new UsageError(`${input}: no RDF file (.ttl, .trig, .nt, .nq) in this directory`);
+    for (const file of found) {
+      const real = await realpath(file);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      files.push(file);
     }
   }
   return files;
@@ -107,12 +114,21 @@ async function main(argv: string[]): Promise<number> {
 
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const total = sizes.reduce((a, b) => a + b, 0);
-  const progress = createProgress('validating', total, { unit: megabytes, minTotal: 8e6 });
+  const progress = createProgress('validating', total, { unit: megabytes, minTotal: PROGRESS_FROM_BYTES });
   // Each file's progress starts where the files before it end.
   const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
   const sources = files.map((file, i) => fileSource(file, config.baseIRI, (read) => progress.update(offsets[i]! + read)));
   const started = performance.now();
-  const outcome = await gate.validate(sources, { maxResults: Math.max(100_000, options.maxResults) });
+  let outcome;
+  try {
+    outcome = await gate.validate(sources, { maxResults: Math.max(100_000, options.maxResults) });
+  } catch (error) {
+    if (!(error instanceof RdfSyntaxError)) throw error;
+    // The progress line stops where the error was found; the error goes on a line of its own.
+    const progressShown = process.stderr.isTTY && total >= PROGRESS_FROM_BYTES;
+    process.stderr.write(`${progressShown ? '\n' : ''}${error.describe(options.language)}\n`);
+    return 1;
+  }
   progress.finish(`${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const report = options.format === 'json'
@@ -131,6 +147,9 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof RdfSyntaxError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
+    } else if (error instanceof ReferenceEngineError) {
+      process.stderr.write(`validate: ${error.message}\n`);
+      process.exitCode = 3;
     } else if (error instanceof UnsupportedFileTypeError || error instanceof ConfigError) {
       process.stderr.write(`validate: ${error.message}\n`);
       process.exitCode = 2;

@@ -12,18 +12,25 @@
  * its scattered triples, so the verdict never depends on the order of the input. A sh:class
  * check on a value whose type is not known yet waits until the index is complete.
  *
- * Its verdicts are tested against rdf-validate-shacl's on every fixture and on generated data.
+ * What SHACL's semantics ask of a stream: the data graph is a set, so a triple written twice
+ * (in one file, in two, or in a file read twice) counts once; rdfs:subClassOf axioms in the
+ * data count wherever they stand (a run whose axioms changed a type already met runs again,
+ * knowing them all) and may name classes by blank nodes or form cycles.
+ *
+ * Its verdicts are tested against the specification on a corpus of damaged data, and against
+ * rdf-validate-shacl's on every fixture and on randomly damaged data.
  */
 import { RDF_TYPE, RDFS_SUBCLASS_OF, RDF_LANG_STRING } from '../rdf/namespaces.js';
 import type { QuadBatch } from '../rdf/parse.js';
 import type { BlankNode, Literal, NamedNode, Quad, Term } from '../rdf/terms.js';
 import { termKey } from '../rdf/terms.js';
+import { ClassHierarchy } from './class-hierarchy.js';
 import { outcomeOf, type SourceLocation, type ValidationOutcome, type ValidationResult } from './results.js';
 import {
   classesUsedBy, COMPONENT_OF, type NodeShape, type PropertyShape, type Severity, type ShapesModel,
   type ValueConstraint, type ValueShape,
 } from './shapes-model.js';
-import { compareLiterals, isWellFormed } from './xsd.js';
+import { codePointLength, compareLiterals, isWellFormed } from './xsd.js';
 
 /** A source of quads that can be read more than once (the second pass reads it again). */
 export interface QuadSource {
@@ -43,7 +50,14 @@ export interface ValidateOptions {
   maxResults?: number;
 }
 
-type TermTest = (term: Term) => boolean;
+/**
+ * A test of one term. `classBits` are the term's class bits when they are known for sure (for
+ * the focus node, whose description is at hand); a sh:class nested in sh:or, sh:not… reads them.
+ */
+type TermTest = (term: Term, classBits: number) => boolean;
+
+/** What a compiled test is applied to: the focus node, or the values of a property. */
+type TestedTerms = 'focus' | 'values';
 
 interface CompiledCheck {
   readonly component: string;
@@ -66,6 +80,8 @@ interface CompiledNodeShape {
   readonly focusChecks: readonly CompiledCheck[];
   readonly focusClassBits: readonly number[];
   readonly properties: readonly CompiledProperty[];
+  /** The properties with a constraint on all their values together (counts, languages, pairs). */
+  readonly propertiesOnAllValues: readonly CompiledProperty[];
   readonly propertiesByPredicate: ReadonlyMap<string, readonly CompiledProperty[]>;
 }
 
@@ -77,26 +93,40 @@ interface PendingClassCheck {
   readonly result: ValidationResult;
 }
 
+/** A subject's description: its predicates (by their numbers in the run) and objects, side by side. */
 interface Block {
   key: string;
   subject: NamedNode | BlankNode;
-  predicates: string[];
+  ids: number[];
   objects: Term[];
   location: SourceLocation;
+}
+
+/** What the shapes do with one predicate, looked up once per run rather than once per triple and shape. */
+interface PredicateUse {
+  readonly predicate: string;
+  /** The shapes that target the subjects of this predicate, by index. */
+  readonly targeting: readonly number[];
+  /** For each shape, by index, its property shapes on this predicate. */
+  readonly properties: readonly (readonly CompiledProperty[] | undefined)[];
 }
 
 const SEEN_AS_SUBJECT = 1;
 /** Bit 0 marks subjects already met; the 30 bits above it stand for the classes shapes use. */
 const MAX_CLASSES = 30;
 const DEFAULT_MAX_RESULTS = 100_000;
+/** Below this many triples a description is searched for duplicates pairwise, above it with a set. */
+const PAIRWISE_DUPLICATE_SEARCH = 48;
 
 class ResultLimitReached extends Error {}
 
 export class CompiledValidator {
   private readonly classBit = new Map<string, number>();
-  private readonly superclasses = new Map<string, Set<string>>();
-  private readonly bitsOfType = new Map<string, number>();
+  private readonly ontologyHierarchy = new ClassHierarchy();
   private readonly nodeShapes: CompiledNodeShape[];
+  private readonly shapesBySubjectOf = new Map<string, number[]>();
+  private readonly shapesByTypeBits = new Map<number, number[]>();
+  private readonly targetNodeShapes: number[];
   private readonly maxSlots: number;
 
   private constructor(private readonly model: ShapesModel, schema: Iterable<Quad>) {
@@ -105,10 +135,20 @@ export class CompiledValidator {
     if (classes.length > MAX_CLASSES) problems.push(`more than ${MAX_CLASSES} classes in targets and sh:class`);
     classes.forEach((iri, i) => this.classBit.set(iri, 1 << (i + 1)));
     for (const quad of schema) {
-      if (quad.predicate.value === RDFS_SUBCLASS_OF) this.addSubclassAxiom(quad.subject.value, quad.object.value);
+      if (quad.predicate.value === RDFS_SUBCLASS_OF && quad.object.termType !== 'Literal') {
+        this.ontologyHierarchy.add(termKey(quad.subject), termKey(quad.object));
+      }
     }
     this.nodeShapes = model.nodeShapes.filter((s) => !s.deactivated).map((s) => this.compileNodeShape(s, problems));
     if (problems.length > 0) throw new UnsupportedShapesError(problems);
+    this.nodeShapes.forEach((shape, index) => {
+      for (const predicate of shape.targetSubjectsOf) {
+        const list = this.shapesBySubjectOf.get(predicate);
+        if (list) list.push(index);
+        else this.shapesBySubjectOf.set(predicate, [index]);
+      }
+    });
+    this.targetNodeShapes = this.nodeShapes.flatMap((shape, s) => (shape.targetNodeKeys.size > 0 ? [s] : []));
     this.maxSlots = Math.max(1, ...this.nodeShapes.map((s) => s.properties.length));
   }
 
@@ -121,72 +161,71 @@ export class CompiledValidator {
   }
 
   async validate(sources: readonly QuadSource[], options: ValidateOptions = {}): Promise<ValidationOutcome> {
+    let hierarchy = this.ontologyHierarchy;
     for (;;) {
-      const run = new ValidationRun(this, options.maxResults ?? DEFAULT_MAX_RESULTS);
+      const run = new ValidationRun(this, new ClassHierarchy(hierarchy), options.maxResults ?? DEFAULT_MAX_RESULTS);
       const outcome = await run.execute(sources);
-      // Class axioms met in the data change which nodes the shapes target: validate again with
-      // them. The next run knows them all, so this loops at most once more.
+      // Class axioms met in the data changed the classes of a type met before them: validate
+      // again, knowing them all from the start. The next run finds no new axiom, so this loops
+      // at most once more.
       if (!run.hierarchyChanged) return outcome;
+      hierarchy = run.hierarchy;
     }
   }
 
   // ---- used by ValidationRun -------------------------------------------------------------
 
-  /** Records an rdfs:subClassOf axiom; true when it changes what the shapes see. */
-  addSubclassAxiom(subclass: string, superclass: string): boolean {
-    const known = this.superclasses.get(subclass);
-    if (known?.has(superclass)) return false;
-    if (known) known.add(superclass);
-    else this.superclasses.set(subclass, new Set([superclass]));
-    const changes = this.bitsOfType.size > 0 && this.closureBits(superclass) !== 0;
-    this.bitsOfType.clear();
-    return changes;
+  /** The class bits of an instance of `type` (a term key): the bits of every class it belongs to. */
+  classBits(hierarchy: ClassHierarchy, type: string): number {
+    let bits = 0;
+    for (const c of hierarchy.closure(type)) bits |= this.classBit.get(c) ?? 0;
+    return bits;
   }
 
-  /** The class bits of an instance of `type`: the bits of every class it is a subclass of. */
-  typeBits(type: string): number {
-    let bits = this.bitsOfType.get(type);
-    if (bits === undefined) {
-      bits = this.closureBits(type);
-      this.bitsOfType.set(type, bits);
-    }
-    return bits;
+  /** What the shapes do with a predicate: which target its subjects, which constrain its values. */
+  predicateUse(predicate: string): PredicateUse {
+    return {
+      predicate,
+      targeting: this.shapesBySubjectOf.get(predicate) ?? [],
+      properties: this.nodeShapes.map((shape) => shape.propertiesByPredicate.get(predicate)),
+    };
   }
 
   get compiledShapes(): readonly CompiledNodeShape[] {
     return this.nodeShapes;
   }
 
-  get slots(): number {
-    return this.maxSlots;
+  /** The shapes (by index) that target instances of the classes these bits stand for; few combinations occur. */
+  shapesOfTypes(typeBits: number): readonly number[] {
+    let found = this.shapesByTypeBits.get(typeBits);
+    if (!found) {
+      found = this.nodeShapes.flatMap((shape, s) => ((shape.targetBits & typeBits) !== 0 ? [s] : []));
+      this.shapesByTypeBits.set(typeBits, found);
+    }
+    return found;
   }
 
-  private closureBits(type: string): number {
-    let bits = 0;
-    const seen = new Set<string>();
-    const stack = [type];
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (seen.has(current)) continue;
-      seen.add(current);
-      bits |= this.classBit.get(current) ?? 0;
-      for (const parent of this.superclasses.get(current) ?? []) stack.push(parent);
-    }
-    return bits;
+  /** The shapes (by index) that name focus nodes with sh:targetNode. */
+  get shapesWithTargetNodes(): readonly number[] {
+    return this.targetNodeShapes;
+  }
+
+  get slots(): number {
+    return this.maxSlots;
   }
 
   // ---- compilation -----------------------------------------------------------------------
 
   private compileNodeShape(shape: NodeShape, problems: string[]): CompiledNodeShape {
-    const focus = this.compileChecks(shape.valueConstraints, `${shape.id}`, problems, true);
+    const focus = this.compileChecks(shape.valueConstraints, `${shape.id}`, problems, 'focus', true);
     const properties = shape.properties.filter((p) => !p.deactivated).map((p, slot): CompiledProperty => {
-      const compiled = this.compileChecks(p.valueConstraints, p.id, problems, true);
+      const compiled = this.compileChecks(p.valueConstraints, p.id, problems, 'values', true);
       return {
         shape: p,
         slot,
         checks: compiled.checks,
         classBits: compiled.classBits,
-        qualifiedTest: p.qualified ? this.compileValueShape(p.qualified.shape, problems) : undefined,
+        qualifiedTest: p.qualified ? this.compileValueShape(p.qualified.shape, problems, 'values') : undefined,
       };
     });
     const byPredicate = new Map<string, CompiledProperty[]>();
@@ -205,26 +244,35 @@ export class CompiledValidator {
       focusChecks: focus.checks,
       focusClassBits: focus.classBits,
       properties,
+      propertiesOnAllValues: properties.filter(({ shape: p }) => p.minCount !== undefined || p.maxCount !== undefined || p.qualified !== undefined ||
+        p.uniqueLang || p.hasValues.length > 0 || p.equals.length > 0 || p.disjoint.length > 0 || p.lessThan.length > 0 || p.lessThanOrEquals.length > 0),
       propertiesByPredicate: byPredicate,
     };
   }
 
-  private compileChecks(constraints: readonly ValueConstraint[], where: string, problems: string[], allowClass: boolean):
+  /**
+   * A shape's own sh:class constraints (`topLevel`) are returned as class bits, checked against
+   * the type index (waiting for it when needed). Nested in sh:or, sh:not…, a sh:class can be
+   * decided only on the focus node, whose types are known when it is validated.
+   */
+  private compileChecks(constraints: readonly ValueConstraint[], where: string, problems: string[], terms: TestedTerms, topLevel: boolean):
     { checks: CompiledCheck[]; classBits: number[] } {
     const checks: CompiledCheck[] = [];
     const classBits: number[] = [];
     for (const c of constraints) {
       if (c.kind === 'class') {
-        if (allowClass) classBits.push(this.classBit.get(c.classIri)!);
-        else problems.push(`sh:class inside a nested shape (${where})`);
+        const bit = this.classBit.get(c.classIri)!;
+        if (topLevel) classBits.push(bit);
+        else if (terms === 'focus') checks.push({ component: COMPONENT_OF.class, test: (_, bits) => (bits & bit) !== 0 });
+        else problems.push(`sh:class inside a nested shape on property values (${where})`);
         continue;
       }
-      checks.push({ component: COMPONENT_OF[c.kind], test: this.compileConstraint(c, where, problems) });
+      checks.push({ component: COMPONENT_OF[c.kind], test: this.compileConstraint(c, where, problems, terms) });
     }
     return { checks, classBits };
   }
 
-  private compileConstraint(c: Exclude<ValueConstraint, { kind: 'class' }>, where: string, problems: string[]): TermTest {
+  private compileConstraint(c: Exclude<ValueConstraint, { kind: 'class' }>, where: string, problems: string[], terms: TestedTerms): TermTest {
     switch (c.kind) {
       case 'datatype': {
         const datatype = c.datatype;
@@ -251,53 +299,75 @@ export class CompiledValidator {
         const regex = c.regex;
         return (t) => t.termType !== 'BlankNode' && regex.test(t.value);
       }
+      // Lengths count characters, as XPath's fn:string-length does, not UTF-16 units.
       case 'minLength': {
         const limit = c.limit;
-        return (t) => t.termType !== 'BlankNode' && t.value.length >= limit;
+        return (t) => t.termType !== 'BlankNode' && codePointLength(t.value) >= limit;
       }
       case 'maxLength': {
         const limit = c.limit;
-        return (t) => t.termType !== 'BlankNode' && t.value.length <= limit;
+        return (t) => t.termType !== 'BlankNode' && codePointLength(t.value) <= limit;
       }
       case 'minInclusive': return rangeTest(c.bound, (cmp) => cmp >= 0);
       case 'maxInclusive': return rangeTest(c.bound, (cmp) => cmp <= 0);
       case 'minExclusive': return rangeTest(c.bound, (cmp) => cmp > 0);
       case 'maxExclusive': return rangeTest(c.bound, (cmp) => cmp < 0);
       case 'or': {
-        const tests = c.shapes.map((s) => this.compileValueShape(s, problems));
-        return (t) => tests.some((test) => test(t));
+        // A choice among classes for the focus node, the common case, is one test of its class bits.
+        const classes = c.shapes.map((s) => (s.constraints.length === 1 && s.constraints[0]!.kind === 'class' ? s.constraints[0].classIri : undefined));
+        if (terms === 'focus' && classes.every((iri) => iri !== undefined)) {
+          const mask = classes.reduce((bits, iri) => bits | this.classBit.get(iri)!, 0);
+          return (_, bits) => (bits & mask) !== 0;
+        }
+        const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
+        return (t, bits) => countPassing(tests, t, bits, 1) >= 1;
       }
       case 'and': {
-        const tests = c.shapes.map((s) => this.compileValueShape(s, problems));
-        return (t) => tests.every((test) => test(t));
+        const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
+        return (t, bits) => countPassing(tests, t, bits, tests.length) === tests.length;
       }
       case 'xone': {
-        const tests = c.shapes.map((s) => this.compileValueShape(s, problems));
-        return (t) => tests.filter((test) => test(t)).length === 1;
+        const tests = c.shapes.map((s) => this.compileValueShape(s, problems, terms));
+        return (t, bits) => countPassing(tests, t, bits, 2) === 1;
       }
       case 'not': {
-        const test = this.compileValueShape(c.shape, problems);
-        return (t) => !test(t);
+        const test = this.compileValueShape(c.shape, problems, terms);
+        return (t, bits) => !test(t, bits);
       }
-      case 'node': return this.compileValueShape(c.shape, problems);
+      case 'node': return this.compileValueShape(c.shape, problems, terms);
       default:
         problems.push(`unknown constraint in ${where}`);
         return () => true;
     }
   }
 
-  private readonly valueShapeTests = new Map<ValueShape, TermTest>();
+  private readonly valueShapeTests: Record<TestedTerms, Map<ValueShape, TermTest>> = { focus: new Map(), values: new Map() };
 
-  private compileValueShape(shape: ValueShape, problems: string[]): TermTest {
-    const known = this.valueShapeTests.get(shape);
+  private compileValueShape(shape: ValueShape, problems: string[], terms: TestedTerms): TermTest {
+    const tests = this.valueShapeTests[terms];
+    const known = tests.get(shape);
     if (known) return known;
     // A recursive shape refers to itself through this indirection until it is compiled.
     let compiled: TermTest = () => true;
-    this.valueShapeTests.set(shape, (t) => compiled(t));
-    const { checks } = this.compileChecks(shape.constraints, shape.id, problems, false);
-    compiled = (t) => checks.every((check) => check.test(t));
+    tests.set(shape, (t, bits) => compiled(t, bits));
+    const checks = this.compileChecks(shape.constraints, shape.id, problems, terms, false).checks.map((check) => check.test);
+    compiled = (t, bits) => countPassing(checks, t, bits, checks.length) === checks.length;
     return compiled;
   }
+}
+
+/**
+ * How many of the tests the term passes, counting no further than `enough` (and no further
+ * than the first failure when `enough` is all of them). A loop rather than some() or every():
+ * this runs for every value of every nested shape, and a closure a call costs.
+ */
+function countPassing(tests: readonly TermTest[], term: Term, bits: number, enough: number): number {
+  let passed = 0;
+  for (let i = 0; i < tests.length && passed < enough; i++) {
+    if (tests[i]!(term, bits)) passed++;
+    else if (enough === tests.length) return passed;
+  }
+  return passed;
 }
 
 function rangeTest(bound: Literal, accept: (comparison: number) => boolean): TermTest {
@@ -308,15 +378,63 @@ function rangeTest(bound: Literal, accept: (comparison: number) => boolean): Ter
   };
 }
 
+/** Whether two terms are the same RDF term (language tags are lower-cased when parsed). */
+function sameTerm(a: Term, b: Term): boolean {
+  if (a.termType !== b.termType || a.value !== b.value) return false;
+  return a.termType !== 'Literal' || (a.language === (b as Literal).language && a.datatype.value === (b as Literal).datatype.value);
+}
+
+/**
+ * The description without repeated triples: a graph is a set, so a triple written twice is one
+ * triple (RDF 1.1 Concepts, 3). Returns the block itself when it has none, which is the rule.
+ */
+function withoutDuplicates(block: Block): Block {
+  const { ids, objects } = block;
+  const n = ids.length;
+  let keep: boolean[] | undefined;
+  if (n <= PAIRWISE_DUPLICATE_SEARCH) {
+    for (let i = 1; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        if ((keep === undefined || keep[j]) && ids[j] === ids[i] && sameTerm(objects[j]!, objects[i]!)) {
+          keep ??= new Array<boolean>(n).fill(true);
+          keep[i] = false;
+          break;
+        }
+      }
+    }
+  } else {
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const key = `${ids[i]} ${termKey(objects[i]!)}`;
+      if (seen.has(key)) (keep ??= new Array<boolean>(n).fill(true))[i] = false;
+      else seen.add(key);
+    }
+  }
+  if (keep === undefined) return block;
+  const kept = keep;
+  return {
+    ...block, ids: ids.filter((_, i) => kept[i]), objects: objects.filter((_, i) => kept[i]),
+  };
+}
+
 /** One validation over the sources: the state of the passes and the results found. */
 class ValidationRun {
   hierarchyChanged = false;
   private readonly nodeInfo = new Map<string, number>();
+  private readonly bitsOfType = new Map<string, number>();
   private readonly split = new Set<string>();
   private readonly resultsByFocus = new Map<string, ValidationResult[]>();
   private readonly pending: PendingClassCheck[] = [];
   private readonly counts: Int32Array;
   private readonly qualifiedCounts: Int32Array;
+  /** Marks the shapes that target the description being validated. */
+  private readonly targeted: Float64Array;
+  /** The predicates met, numbered, and what the shapes do with each. */
+  private readonly predicateIds = new Map<string, number>();
+  private readonly predicateUses: PredicateUse[] = [];
+  private readonly typeId: number;
+  private targetMark = 0;
+  private dataAxioms = false;
   private resultCount = 0;
   private triples = 0;
   private typeIndexComplete = false;
@@ -324,9 +442,21 @@ class ValidationRun {
   /** The node shape being evaluated, named in each result. */
   private nodeShape = '';
 
-  constructor(private readonly validator: CompiledValidator, private readonly maxResults: number) {
+  constructor(private readonly validator: CompiledValidator, readonly hierarchy: ClassHierarchy, private readonly maxResults: number) {
     this.counts = new Int32Array(validator.slots);
     this.qualifiedCounts = new Int32Array(validator.slots);
+    this.targeted = new Float64Array(validator.compiledShapes.length);
+    this.typeId = this.idOf(RDF_TYPE);
+  }
+
+  private idOf(predicate: string): number {
+    let id = this.predicateIds.get(predicate);
+    if (id === undefined) {
+      id = this.predicateUses.length;
+      this.predicateIds.set(predicate, id);
+      this.predicateUses.push(this.validator.predicateUse(predicate));
+    }
+    return id;
   }
 
   async execute(sources: readonly QuadSource[]): Promise<ValidationOutcome> {
@@ -336,7 +466,10 @@ class ValidationRun {
         await source.read((batch) => this.firstPass(batch, source.name));
         this.closeBlock();
       }
-      if (this.hierarchyChanged) return outcomeOf([], this.triples, false);
+      if (this.dataAxioms && this.typesChangedClasses()) {
+        this.hierarchyChanged = true;
+        return outcomeOf([], this.triples, false);
+      }
       this.typeIndexComplete = true;
       if (this.split.size > 0) await this.secondPass(sources);
       this.resolvePendingClassChecks();
@@ -358,16 +491,33 @@ class ValidationRun {
       let block = this.block;
       if (block === undefined || block.key !== key) {
         this.closeBlock();
-        block = { key, subject, predicates: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 } };
+        block = { key, subject, ids: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 } };
         this.block = block;
       }
-      block.predicates.push(quad.predicate.value);
+      block.ids.push(this.idOf(quad.predicate.value));
       block.objects.push(quad.object);
-      if (quad.predicate.value === RDFS_SUBCLASS_OF && quad.object.termType === 'NamedNode' &&
-        this.validator.addSubclassAxiom(subject.value, quad.object.value)) {
-        this.hierarchyChanged = true;
+      if (quad.predicate.value === RDFS_SUBCLASS_OF && quad.object.termType !== 'Literal' &&
+        this.hierarchy.add(key, termKey(quad.object))) {
+        this.dataAxioms = true;
       }
     }
+  }
+
+  /** Whether the data's own class axioms give a type met during the pass other classes than it was given. */
+  private typesChangedClasses(): boolean {
+    for (const [type, bits] of this.bitsOfType) {
+      if (this.validator.classBits(this.hierarchy, type) !== bits) return true;
+    }
+    return false;
+  }
+
+  private typeBits(type: string): number {
+    let bits = this.bitsOfType.get(type);
+    if (bits === undefined) {
+      bits = this.validator.classBits(this.hierarchy, type);
+      this.bitsOfType.set(type, bits);
+    }
+    return bits;
   }
 
   private closeBlock(): void {
@@ -390,9 +540,12 @@ class ValidationRun {
 
   private typeBitsOf(block: Block): number {
     let bits = 0;
-    for (let i = 0; i < block.predicates.length; i++) {
+    for (let i = 0; i < block.ids.length; i++) {
+      if (block.ids[i] !== this.typeId) continue;
       const object = block.objects[i]!;
-      if (block.predicates[i] === RDF_TYPE && object.termType === 'NamedNode') bits |= this.validator.typeBits(object.value);
+      // A class may be a blank node (SHACL defines "SHACL instance" and "SHACL subclass" on nodes, not IRIs).
+      if (object.termType === 'NamedNode') bits |= this.typeBits(object.value);
+      else if (object.termType === 'BlankNode') bits |= this.typeBits(`_:${object.value}`);
     }
     return bits;
   }
@@ -416,10 +569,10 @@ class ValidationRun {
           if (!this.split.has(key)) continue;
           let block = gathered.get(key);
           if (!block) {
-            block = { key, subject: quad.subject, predicates: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 } };
+            block = { key, subject: quad.subject, ids: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 } };
             gathered.set(key, block);
           }
-          block.predicates.push(quad.predicate.value);
+          block.ids.push(this.idOf(quad.predicate.value));
           block.objects.push(quad.object);
         }
       });
@@ -441,33 +594,46 @@ class ValidationRun {
         const key = termKey(node);
         if (this.nodeInfo.has(key) || node.termType === 'Literal') continue;
         this.nodeInfo.set(key, SEEN_AS_SUBJECT);
-        this.validateFocus({ key, subject: node, predicates: [], objects: [], location: { source: '', line: 0 } }, 0);
+        this.validateFocus({ key, subject: node, ids: [], objects: [], location: { source: '', line: 0 } }, 0);
       }
     }
   }
 
-  private validateFocus(block: Block, typeBits: number): void {
-    for (const compiled of this.validator.compiledShapes) {
-      if ((compiled.targetBits & typeBits) !== 0 || compiled.targetNodeKeys.has(block.key) ||
-        (compiled.targetSubjectsOf.size > 0 && block.predicates.some((p) => compiled.targetSubjectsOf.has(p)))) {
-        this.validateAgainst(compiled, block, typeBits);
-      }
+  private validateFocus(whole: Block, typeBits: number): void {
+    const block = withoutDuplicates(whole);
+    const shapes = this.validator.compiledShapes;
+    // The shapes that target the description (by its classes, as the subject of one of its
+    // predicates, by name) are marked with a number new to it, then validated in their order.
+    const marks = this.targeted;
+    const mark = ++this.targetMark;
+    for (const s of this.validator.shapesOfTypes(typeBits)) marks[s] = mark;
+    let previous = -1;
+    for (const id of block.ids) {
+      if (id === previous) continue;
+      previous = id;
+      for (const s of this.predicateUses[id]!.targeting) marks[s] = mark;
+    }
+    for (const s of this.validator.shapesWithTargetNodes) {
+      if (shapes[s]!.targetNodeKeys.has(block.key)) marks[s] = mark;
+    }
+    for (let s = 0; s < shapes.length; s++) {
+      if (marks[s] === mark) this.validateAgainst(shapes[s]!, s, block, typeBits);
     }
   }
 
-  private validateAgainst(compiled: CompiledNodeShape, block: Block, typeBits: number): void {
+  private validateAgainst(compiled: CompiledNodeShape, shapeIndex: number, block: Block, typeBits: number): void {
     const { shape } = compiled;
     const focus = block.subject;
     this.nodeShape = shape.id;
     for (const check of compiled.focusChecks) {
-      if (!check.test(focus)) this.emit(block, shape.id, shape.severity, check.component, undefined, focus);
+      if (!check.test(focus, typeBits)) this.emit(block, shape.id, shape.severity, check.component, undefined, focus);
     }
     for (const bit of compiled.focusClassBits) {
       if ((typeBits & bit) === 0) this.emit(block, shape.id, shape.severity, COMPONENT_OF.class, undefined, focus);
     }
     if (shape.closed) {
-      for (let i = 0; i < block.predicates.length; i++) {
-        const predicate = block.predicates[i]!;
+      for (let i = 0; i < block.ids.length; i++) {
+        const predicate = this.predicateUses[block.ids[i]!]!.predicate;
         if (!shape.allowedPredicates.has(predicate)) {
           this.emit(block, shape.id, shape.severity, COMPONENT_OF.closed, predicate, block.objects[i]);
         }
@@ -480,18 +646,20 @@ class ValidationRun {
     counts.fill(0);
     qualified.fill(0);
     let languages: Map<number, Map<string, number>> | undefined;
-    for (let i = 0; i < block.predicates.length; i++) {
-      const properties = compiled.propertiesByPredicate.get(block.predicates[i]!);
+    const uses = this.predicateUses;
+    const ids = block.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const properties = uses[ids[i]!]!.properties[shapeIndex];
       if (!properties) continue;
       const value = block.objects[i]!;
       for (const property of properties) {
         counts[property.slot]!++;
         const p = property.shape;
         for (const check of property.checks) {
-          if (!check.test(value)) this.emit(block, p.id, p.severity, check.component, p.path, value);
+          if (!check.test(value, 0)) this.emit(block, p.id, p.severity, check.component, p.path, value);
         }
         for (const bit of property.classBits) this.checkClass(block, p, value, bit);
-        if (property.qualifiedTest?.(value)) qualified[property.slot]!++;
+        if (property.qualifiedTest?.(value, 0)) qualified[property.slot]!++;
         if (p.uniqueLang && value.termType === 'Literal' && value.language !== '') {
           languages ??= new Map();
           let perLanguage = languages.get(property.slot);
@@ -500,7 +668,7 @@ class ValidationRun {
         }
       }
     }
-    for (const property of compiled.properties) {
+    for (const property of compiled.propertiesOnAllValues) {
       const p = property.shape;
       const count = counts[property.slot]!;
       if (p.minCount !== undefined && count < p.minCount) this.emit(block, p.id, p.severity, COMPONENT_OF.minCount, p.path);
@@ -520,25 +688,55 @@ class ValidationRun {
         }
       }
       if (p.hasValues.length > 0 || p.equals.length > 0 || p.disjoint.length > 0) this.checkValueSets(block, p);
+      // Without values of the path there is no pair to compare.
+      if ((p.lessThan.length > 0 || p.lessThanOrEquals.length > 0) && count > 0) this.checkOrder(block, p);
     }
+  }
+
+  /**
+   * sh:lessThan and sh:lessThanOrEquals: each value of the path against each value of the other
+   * property; values that cannot be compared fail too (SHACL 4.5.3 and 4.5.4).
+   */
+  private checkOrder(block: Block, p: PropertyShape): void {
+    for (const other of p.lessThan) this.compareWith(block, p, other, false);
+    for (const other of p.lessThanOrEquals) this.compareWith(block, p, other, true);
+  }
+
+  private compareWith(block: Block, p: PropertyShape, other: string, orEqual: boolean): void {
+    const otherId = this.predicateIds.get(other);
+    // Most descriptions have no value of the other property, and so no pair: look before gathering.
+    if (otherId === undefined || !block.ids.includes(otherId)) return;
+    const component = orEqual ? COMPONENT_OF.lessThanOrEquals : COMPONENT_OF.lessThan;
+    const bounds = this.valuesOf(block, other);
+    for (const value of this.valuesOf(block, p.path)) {
+      for (const bound of bounds) {
+        const comparison = value.termType === 'Literal' && bound.termType === 'Literal' ? compareLiterals(value, bound) : undefined;
+        if (comparison === undefined || comparison > 0 || (comparison === 0 && !orEqual)) this.emit(block, p.id, p.severity, component, p.path, value);
+      }
+    }
+  }
+
+  /** The objects of one predicate in a description. */
+  private valuesOf(block: Block, predicate: string): Term[] {
+    const id = this.predicateIds.get(predicate);
+    return block.objects.filter((_, i) => block.ids[i] === id);
   }
 
   /** sh:hasValue, sh:equals and sh:disjoint compare whole sets of values of the focus node. */
   private checkValueSets(block: Block, p: PropertyShape): void {
-    const valuesOf = (predicate: string): Term[] => block.objects.filter((_, i) => block.predicates[i] === predicate);
-    const values = valuesOf(p.path);
+    const values = this.valuesOf(block, p.path);
     const keys = new Set(values.map(termKey));
     for (const expected of p.hasValues) {
       if (!keys.has(termKey(expected))) this.emit(block, p.id, p.severity, COMPONENT_OF.hasValue, p.path);
     }
     for (const other of p.equals) {
-      const otherValues = valuesOf(other);
+      const otherValues = this.valuesOf(block, other);
       const otherKeys = new Set(otherValues.map(termKey));
       for (const v of values) if (!otherKeys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.equals, p.path, v);
       for (const v of otherValues) if (!keys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.equals, p.path, v);
     }
     for (const other of p.disjoint) {
-      const otherKeys = new Set(valuesOf(other).map(termKey));
+      const otherKeys = new Set(this.valuesOf(block, other).map(termKey));
       for (const v of values) if (otherKeys.has(termKey(v))) this.emit(block, p.id, p.severity, COMPONENT_OF.disjoint, p.path, v);
     }
   }

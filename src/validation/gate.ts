@@ -8,6 +8,7 @@ import { formatOfFile, isRdfFile, type ParsedMediaType } from '../rdf/formats.js
 import { chunksOf, parseRdfChunks, parseRdfFile } from '../rdf/parse.js';
 import type { Quad } from '../rdf/terms.js';
 import { CompiledValidator, UnsupportedShapesError, type QuadSource } from './compiled-validator.js';
+import { withLinksOutsideTheBase } from './external-links.js';
 import { ReferenceValidator } from './reference-validator.js';
 import type { ValidationOutcome } from './results.js';
 import { readShapes, type ShapesModel } from './shapes-model.js';
@@ -34,7 +35,7 @@ async function readAll(files: readonly string[], baseIRI: string): Promise<Quad[
 
 export async function loadValidationRules(options: { baseIRI: string; ontologyDir: string; shapesDir: string }): Promise<ValidationRules> {
   const ontologyFiles = await rdfFilesIn(options.ontologyDir);
-  const shapesQuads = await readAll(await rdfFilesIn(options.shapesDir), options.baseIRI);
+  const shapesQuads = withLinksOutsideTheBase(await readAll(await rdfFilesIn(options.shapesDir), options.baseIRI), options.baseIRI);
   return {
     baseIRI: options.baseIRI,
     shapes: readShapes(shapesQuads),

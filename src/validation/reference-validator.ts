@@ -25,6 +25,14 @@ const SEVERITY_BY_IRI: Record<string, Severity> = {
   [`${STANDARD_PREFIXES.sh}Info`]: 'Info',
 };
 
+/** The reference engine could not finish: the data is neither accepted nor refused. */
+export class ReferenceEngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReferenceEngineError';
+  }
+}
+
 export class ReferenceValidator {
   private readonly engine: SHACLValidator;
 
@@ -35,7 +43,15 @@ export class ReferenceValidator {
   async validate(sources: readonly QuadSource[]): Promise<ValidationOutcome> {
     const quads: Quad[] = [];
     for (const source of sources) await source.read((batch) => { for (const q of batch.quads) quads.push(q); });
-    const report = await this.engine.validate(toDataset(quads));
+    const report = await this.engine.validate(toDataset(quads)).catch((error: unknown) => {
+      // rdf-validate-shacl follows rdfs:subClassOf recursively, without remembering where it has
+      // been: a cycle of classes exhausts the stack.
+      if (error instanceof RangeError) {
+        throw new ReferenceEngineError('the reference engine (rdf-validate-shacl) ran out of stack, as it does on a cycle of ' +
+          'rdfs:subClassOf (A subClassOf B, B subClassOf A): remove the cycle, or validate with the compiled engine, which follows it');
+      }
+      throw error;
+    });
     const results: ValidationResult[] = report.results.map((r) => ({
       focusNode: fromRdfJsTerm(r.focusNode),
       path: r.path?.termType === 'NamedNode' ? r.path.value : undefined,

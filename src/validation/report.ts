@@ -1,12 +1,13 @@
 /**
  * A validation outcome told to a person, in French or English: each faulty resource with where
- * it starts in the sources, then each problem with the property, the value and the shape's own
- * message. Also a JSON form for programs.
+ * it starts in the sources and what kind of thing it is, then each problem with the property,
+ * the value, the shape's own message and, where a value must be one of a list (a class, a
+ * language), the nearest valid one. Also a JSON form for programs.
  */
-import { allPrefixes, prefixedName } from '../rdf/namespaces.js';
+import { allPrefixes, localName, prefixedName } from '../rdf/namespaces.js';
 import type { Term } from '../rdf/terms.js';
 import type { ValidationOutcome, ValidationResult } from './results.js';
-import type { LanguageTexts, ShapesModel, Severity } from './shapes-model.js';
+import type { LanguageTexts, NodeShape, ShapesModel, Severity } from './shapes-model.js';
 
 export type ReportLanguage = 'fr' | 'en';
 
@@ -34,6 +35,7 @@ const WORDS = {
     frequent: 'Problèmes les plus fréquents :',
     generic: 'La contrainte n\'est pas respectée.',
     noProblem: 'Aucun problème trouvé.',
+    suggestion: (valid: string) => `Voulez-vous dire ${valid} ?`,
   },
   en: {
     violation: 'violation', warning: 'warning', info: 'info',
@@ -52,6 +54,7 @@ const WORDS = {
     frequent: 'Most frequent problems:',
     generic: 'The constraint is not met.',
     noProblem: 'No problem found.',
+    suggestion: (valid: string) => `Did you mean ${valid}?`,
   },
 } as const;
 
@@ -95,28 +98,73 @@ export class IriShortener {
 interface ShapeTexts {
   readonly messages: LanguageTexts;
   readonly names?: LanguageTexts;
-  /** Labels of the node shapes that use this shape: a label names the kind of thing at fault. */
-  readonly ownerLabels: LanguageTexts[];
+  /** The node shapes that use this shape: their labels name the kind of thing at fault. */
+  readonly owners: NodeShape[];
+  /** The values a value must be one of (sh:in), as term keys, to suggest the nearest. */
+  readonly allowed?: ReadonlySet<string>;
 }
 
-/** Messages, path names and the labels of the node shapes using them, for every shape id. */
+/** Messages, path names, allowed values and the node shapes using them, for every shape id. */
 function textsByShape(shapes: ShapesModel): Map<string, ShapeTexts> {
   const texts = new Map<string, ShapeTexts>();
   for (const node of shapes.nodeShapes) {
-    texts.set(node.id, { messages: node.messages, ownerLabels: [node.labels] });
+    texts.set(node.id, { messages: node.messages, owners: [node] });
     for (const property of node.properties) {
       const known = texts.get(property.id);
-      if (known) known.ownerLabels.push(node.labels);
-      else texts.set(property.id, { messages: property.messages, names: property.names, ownerLabels: [node.labels] });
+      if (known) known.owners.push(node);
+      else {
+        const list = property.valueConstraints.find((c) => c.kind === 'in');
+        texts.set(property.id, { messages: property.messages, names: property.names, owners: [node], allowed: list?.kind === 'in' ? list.keys : undefined });
+      }
     }
   }
   return texts;
 }
 
-/** What kind of thing the focus node is, from the node shape that targeted it when known. */
-function kindLabel(result: ValidationResult, texts: Map<string, ShapeTexts>, language: ReportLanguage): string | undefined {
-  const owners = result.nodeShape ? texts.get(result.nodeShape)?.ownerLabels : texts.get(result.sourceShape)?.ownerLabels;
-  return owners?.length === 1 ? pickText(owners[0], language) : undefined;
+/**
+ * What kind of thing the focus node is: the label of a node shape that targeted it by its class
+ * (a sheet, a place), rather than one that checks every user of a property or every typed thing.
+ */
+function kindLabel(group: readonly ValidationResult[], texts: Map<string, ShapeTexts>, language: ReportLanguage): string | undefined {
+  const candidates = group.map((r) => {
+    const owners = r.nodeShape ? texts.get(r.nodeShape)?.owners : texts.get(r.sourceShape)?.owners;
+    return owners?.length === 1 ? owners[0] : undefined;
+  }).filter((node): node is NodeShape => node !== undefined);
+  const best = candidates.find((node) => node.targetClasses.length > 0) ?? candidates[0];
+  return best ? pickText(best.labels, language) : undefined;
+}
+
+/** Edit distance between two words, case aside: how many letters to add, remove or change. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/**
+ * The allowed value nearest to a value refused by sh:in (a misspelt class, a language code
+ * written as text), when one is near enough to be what was meant.
+ */
+function nearestAllowed(result: ValidationResult, texts: Map<string, ShapeTexts>): string | undefined {
+  const allowed = texts.get(result.sourceShape)?.allowed;
+  const value = result.value;
+  if (!allowed || !value || value.termType === 'BlankNode') return undefined;
+  const written = value.termType === 'Literal' ? value.value : localName(value.value);
+  let best: [string, number] | undefined;
+  for (const key of allowed) {
+    if (key.startsWith('"') || key.startsWith('_:')) continue;
+    const distance = editDistance(written, localName(key));
+    if (!best || distance < best[1]) best = [key, distance];
+  }
+  return best && best[1] <= Math.max(2, Math.floor(written.length / 3)) ? best[0] : undefined;
 }
 
 export interface ReportOptions {
@@ -164,7 +212,7 @@ export function formatTextReport(outcome: ValidationOutcome, shapes: ShapesModel
   for (const group of groups) {
     if (shown >= maxShown) break;
     const first = group[0]!;
-    const owner = kindLabel(first, texts, language);
+    const owner = kindLabel(group, texts, language);
     const where = locationOf(first);
     lines.push(`${where ? `${where}  ` : ''}${shorten.term(first.focusNode)}${owner ? `  (${owner})` : ''}`);
     for (const result of [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
@@ -176,8 +224,9 @@ export function formatTextReport(outcome: ValidationOutcome, shapes: ShapesModel
       const value = result.value && !(result.value.termType === result.focusNode.termType && result.value.value === result.focusNode.value)
         ? `${words.value} ${shorten.term(result.value)}` : '';
       const subject = [path, value].filter(Boolean).join(' : ');
-      lines.push(`  [${severityWord(result.severity, language)}] ${subject}`);
-      lines.push(`      ${pickText(shapeTexts?.messages, language) ?? words.generic}`);
+      lines.push(`  [${severityWord(result.severity, language)}]${subject ? ` ${subject}` : ''}`);
+      const nearest = nearestAllowed(result, texts);
+      lines.push(`      ${pickText(shapeTexts?.messages, language) ?? words.generic}${nearest ? ` ${words.suggestion(shorten.iri(nearest))}` : ''}`);
     }
     lines.push('');
   }
@@ -231,6 +280,7 @@ export function formatJsonReport(outcome: ValidationOutcome, shapes: ShapesModel
       sourceShape: r.sourceShape,
       sourceConstraintComponent: r.component,
       message: pickText(texts.get(r.sourceShape)?.messages, language),
+      suggestion: nearestAllowed(r, texts),
       source: r.location?.source,
       line: r.location?.line,
     })),

@@ -8,6 +8,7 @@
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import type { Literal, Quad, Term } from '../rdf/terms.js';
 import { termKey } from '../rdf/terms.js';
+import { compileXPathRegex } from './xpath-regex.js';
 
 const SH = STANDARD_PREFIXES.sh;
 const RDF = STANDARD_PREFIXES.rdf;
@@ -58,6 +59,9 @@ export interface PropertyShape {
   readonly qualified?: { readonly shape: ValueShape; readonly min?: number; readonly max?: number };
   readonly equals: readonly string[];
   readonly disjoint: readonly string[];
+  /** Predicates whose values every value of the path must be below (sh:lessThan) or not above. */
+  readonly lessThan: readonly string[];
+  readonly lessThanOrEquals: readonly string[];
 }
 
 export interface NodeShape {
@@ -85,7 +89,7 @@ export interface ShapesModel {
 
 /** The SHACL constraint component that reports a violation of each kind of constraint. */
 export const COMPONENT_OF: Readonly<Record<ValueConstraintKind | 'minCount' | 'maxCount' | 'uniqueLang' | 'hasValue' |
-  'qualifiedMinCount' | 'qualifiedMaxCount' | 'equals' | 'disjoint' | 'closed', string>> = {
+  'qualifiedMinCount' | 'qualifiedMaxCount' | 'equals' | 'disjoint' | 'lessThan' | 'lessThanOrEquals' | 'closed', string>> = {
   datatype: `${SH}DatatypeConstraintComponent`,
   nodeKind: `${SH}NodeKindConstraintComponent`,
   class: `${SH}ClassConstraintComponent`,
@@ -111,6 +115,8 @@ export const COMPONENT_OF: Readonly<Record<ValueConstraintKind | 'minCount' | 'm
   qualifiedMaxCount: `${SH}QualifiedMaxCountConstraintComponent`,
   equals: `${SH}EqualsConstraintComponent`,
   disjoint: `${SH}DisjointConstraintComponent`,
+  lessThan: `${SH}LessThanConstraintComponent`,
+  lessThanOrEquals: `${SH}LessThanOrEqualsConstraintComponent`,
   closed: `${SH}ClosedConstraintComponent`,
 };
 
@@ -121,8 +127,12 @@ const KNOWN_PARAMETERS = new Set([
   'languageIn', 'pattern', 'flags', 'minLength', 'maxLength', 'minInclusive', 'maxInclusive',
   'minExclusive', 'maxExclusive', 'or', 'and', 'xone', 'not', 'node', 'minCount', 'maxCount',
   'uniqueLang', 'hasValue', 'qualifiedValueShape', 'qualifiedMinCount', 'qualifiedMaxCount',
-  'equals', 'disjoint', 'order', 'group', 'defaultValue',
+  'equals', 'disjoint', 'lessThan', 'lessThanOrEquals', 'order', 'group', 'defaultValue',
 ].map((local) => `${SH}${local}`));
+
+const PROPERTY_ONLY_PARAMETERS = [
+  'minCount', 'maxCount', 'uniqueLang', 'hasValue', 'qualifiedValueShape', 'equals', 'disjoint', 'lessThan', 'lessThanOrEquals',
+];
 
 /** A tiny index over the shapes graph, which is small enough to hold whole. */
 class ShapesGraph {
@@ -218,6 +228,7 @@ class ShapesReader {
   private readNodeShape(subject: Term): NodeShape {
     const g = this.graph;
     this.checkParameters(subject);
+    this.checkPropertyOnlyParameters(subject);
     const properties = g.objects(subject, `${SH}property`).map((p) => this.readPropertyShape(p));
     const ignored = g.object(subject, `${SH}ignoredProperties`);
     const allowed = new Set<string>(properties.map((p) => p.path));
@@ -288,6 +299,8 @@ class ShapesReader {
       qualified: qualifiedShape ? { shape: this.readValueShape(qualifiedShape), min: qualifiedMin, max: qualifiedMax } : undefined,
       equals: g.objects(subject, `${SH}equals`).map((t) => t.value),
       disjoint: g.objects(subject, `${SH}disjoint`).map((t) => t.value),
+      lessThan: g.objects(subject, `${SH}lessThan`).map((t) => t.value),
+      lessThanOrEquals: g.objects(subject, `${SH}lessThanOrEquals`).map((t) => t.value),
     };
     this.propertyShapes.set(key, shape);
     return shape;
@@ -298,6 +311,7 @@ class ShapesReader {
     const known = this.valueShapes.get(key);
     if (known) return known;
     this.checkParameters(subject);
+    this.checkPropertyOnlyParameters(subject);
     const hasPropertyShapes = this.graph.objects(subject, `${SH}property`).length > 0;
     if (hasPropertyShapes) this.unsupported.push(`property shapes inside the value shape ${key}`);
     if (this.graph.object(subject, `${SH}closed`)) this.unsupported.push(`sh:closed inside the value shape ${key}`);
@@ -318,13 +332,13 @@ class ShapesReader {
     for (const t of g.objects(subject, `${SH}languageIn`)) {
       constraints.push({ kind: 'languageIn', ranges: g.list(t).map((item) => item.value.toLowerCase()) });
     }
-    // A global or sticky regex keeps state between tests: those flags mean nothing to SHACL.
-    const flags = g.object(subject, `${SH}flags`)?.value.replace(/[gy]/g, '');
+    // Patterns are XPath's regular expressions (SHACL 4.4.3), translated into JavaScript ones.
+    const flags = g.object(subject, `${SH}flags`)?.value;
     for (const t of g.objects(subject, `${SH}pattern`)) {
       try {
-        constraints.push({ kind: 'pattern', regex: new RegExp(t.value, flags) });
+        constraints.push({ kind: 'pattern', regex: compileXPathRegex(t.value, flags) });
       } catch (error) {
-        this.unsupported.push(`an invalid sh:pattern on ${termKey(subject)}: ${(error as Error).message}`);
+        this.unsupported.push(`sh:pattern on ${termKey(subject)}: ${(error as Error).message}`);
       }
     }
     for (const kind of ['minLength', 'maxLength'] as const) {
@@ -354,6 +368,13 @@ class ShapesReader {
         predicate !== `${SH}qualifiedValueShapesDisjoint`) {
         this.unsupported.push(`${predicate.replace(SH, 'sh:')} on ${termKey(subject)}`);
       }
+    }
+  }
+
+  /** The model reads these only on property shapes: on any other shape they would be ignored. */
+  private checkPropertyOnlyParameters(subject: Term): void {
+    for (const local of PROPERTY_ONLY_PARAMETERS) {
+      if (this.graph.object(subject, `${SH}${local}`)) this.unsupported.push(`sh:${local} on ${termKey(subject)}, which has no sh:path`);
     }
   }
 
