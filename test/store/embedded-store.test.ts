@@ -1,6 +1,7 @@
 /**
  * The embedded store: it loads validated bytes, answers the three kinds of query, and a query
- * that runs away is stopped at its time limit without stopping the others.
+ * that runs away is stopped at its time limit without stopping the others. (Lanes, fairness and
+ * failures: abuse.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Parser } from 'n3';
@@ -23,8 +24,10 @@ afterAll(async () => {
   await store.close();
 });
 
+const readyReplicas = (s: EmbeddedStore) => s.stats().lanes.pages.ready + s.stats().lanes.endpoint.ready;
+
 async function untilAllReady(s: EmbeddedStore): Promise<void> {
-  for (let i = 0; i < 200 && s.status().ready < s.status().total; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 400 && readyReplicas(s) < 3; i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 describe('embedded store', () => {
@@ -78,7 +81,8 @@ describe('embedded store', () => {
     expect(error).toBeInstanceOf(QueryTimeoutError);
     expect(Date.now() - started).toBeLessThan(5000);
     await untilAllReady(store);
-    expect(store.status()).toMatchObject({ ready: 2, total: 2 });
+    expect(store.stats().lanes).toMatchObject({ pages: { ready: 1, replicas: 1 }, endpoint: { ready: 2, replicas: 2 } });
+    expect(store.stats().restarts.timeout).toBe(1);
     expect(await store.ask('ASK { ?s ?p ?o }')).toBe(true);
   });
 
