@@ -10,6 +10,7 @@ import type { ShapesModel, ValueConstraint } from '../../../validation/shapes-mo
 import { html, type SafeHtml } from '../../../web/html.js';
 import { textsIn, type PageLanguage } from '../../../web/i18n/catalogue.js';
 import { renderPage } from '../../../web/layout.js';
+import { dataLink } from '../../../web/links.js';
 import type { OntologyIndex, OntologyTerm } from '../ontology-index.js';
 
 /** A term as people write it: citego:Descriptor, dct:title; a full IRI when no prefix fits. */
@@ -19,7 +20,7 @@ function shortName(iri: string, namespace: string): string {
 
 function termLink(iri: string, ontology: OntologyIndex): SafeHtml {
   const name = shortName(iri, ontology.namespace);
-  return iri.startsWith(ontology.namespace) ? html`<a href="#${iri.slice(ontology.namespace.length)}"><code>${name}</code></a>` : html`<a href="${iri}"><code>${name}</code></a>`;
+  return iri.startsWith(ontology.namespace) ? html`<a href="#${iri.slice(ontology.namespace.length)}"><code>${name}</code></a>` : dataLink(iri, html`<code>${name}</code>`);
 }
 
 function termSection(term: OntologyTerm, ontology: OntologyIndex, language: PageLanguage): SafeHtml {
