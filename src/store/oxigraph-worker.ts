@@ -102,11 +102,12 @@ function query(request: Extract<WorkerRequest, { type: 'query' }>): void {
   const form = queryForm(request.query);
   const isGraph = form === 'CONSTRUCT' || form === 'DESCRIBE';
   const mediaType = isGraph ? request.graphFormat : request.solutionsFormat;
-  const options: Parameters<oxigraphModule.Store['query']>[1] = { results_format: mediaType };
-  if (request.baseIRI) options.base_iri = request.baseIRI;
-  if (request.defaultGraphs?.length) options.default_graph = request.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
-  if (request.namedGraphs?.length) options.named_graphs = request.namedGraphs.map((iri) => oxigraph.namedNode(iri));
   guarded(request.id, () => {
+    // Inside the guard: an IRI the store refuses (a graph's name) is the request's error, not the worker's end.
+    const options: Parameters<oxigraphModule.Store['query']>[1] = { results_format: mediaType };
+    if (request.baseIRI) options.base_iri = request.baseIRI;
+    if (request.defaultGraphs?.length) options.default_graph = request.defaultGraphs.map((iri) => oxigraph.namedNode(iri));
+    if (request.namedGraphs?.length) options.named_graphs = request.namedGraphs.map((iri) => oxigraph.namedNode(iri));
     const body = store.query(request.query, options) as string;
     // A string's length in UTF-16 units bounds its UTF-8 size within a factor of three.
     if (request.maxResultBytes !== undefined && body.length > request.maxResultBytes) {

@@ -8,7 +8,7 @@ import { Parser } from 'n3';
 import { readSources } from '../../src/build/build.js';
 import { rdfFilesIn } from '../../src/validation/gate.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
-import { QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError } from '../../src/store/store.js';
+import { QueryEvaluationError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError } from '../../src/store/store.js';
 import { BASE, DATA_DIR } from '../helpers.js';
 
 const CARTESIAN = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
@@ -60,6 +60,13 @@ describe('embedded store', () => {
     const error = await store.select('SELECT * WHERE { ?s ?p ?o ').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuerySyntaxError);
     expect((error as Error).message).toMatch(/^error at 1:\d+/);
+  });
+
+  it('refuses a graph name the store cannot read as the query\'s error, and the replica goes on', async () => {
+    const error = await store.select('SELECT * WHERE { ?s ?p ?o } LIMIT 1', { defaultGraphs: ['http://a b'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QueryEvaluationError);
+    expect(store.stats().restarts.failed).toBe(0);
+    expect(await store.ask('ASK { ?s ?p ?o }')).toBe(true);
   });
 
   it('dumps the data as Turtle that parses back to the same number of triples', async () => {
