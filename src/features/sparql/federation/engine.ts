@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import sparqljs from 'sparqljs';
 import {
-  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreFailureError, type QueryOptions, type SerializedResult,
+  QueryCancelledError, QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreFailureError,
+  type QueryOptions, type SerializedResult,
 } from '../../../store/store.js';
 import type { QueryRequest } from '../protocol.js';
-import type { FederationRequest, FederationResponse } from './worker-protocol.js';
+import type { FederationCancel, FederationRequest, FederationResponse } from './worker-protocol.js';
 
 /** A remote endpoint failed or could not be reached. */
 export class RemoteEndpointError extends Error {
@@ -42,15 +42,6 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** Whether a parsed SPARQL pattern tree contains a SERVICE pattern, at any depth. */
-function containsService(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(containsService);
-  if (!node || typeof node !== 'object') return false;
-  const record = node as Record<string, unknown>;
-  if (record.type === 'service') return true;
-  return Object.values(record).some(containsService);
-}
-
 export class FederationEngine {
   /** The header value that lets the worker's own requests through the endpoint's per-client cap. */
   readonly internalToken = randomUUID();
@@ -60,40 +51,45 @@ export class FederationEngine {
 
   constructor(private readonly options: FederationOptions) {}
 
-  /** True when the query has a SERVICE clause (a mere word "service" in a string does not count). */
-  handles(query: string): boolean {
-    if (!/\bSERVICE\b/i.test(query)) return false;
-    try {
-      return containsService(new sparqljs.Parser({ baseIRI: this.options.baseIRI }).parse(query));
-    } catch {
-      // Oxigraph will report the syntax error with its position.
-      return false;
-    }
-  }
-
   query(request: QueryRequest, formats: { solutions: string; graph: string }, options: QueryOptions): Promise<SerializedResult> {
     if (request.defaultGraphs.length || request.namedGraphs.length) {
       return Promise.reject(new QueryEvaluationError('a federated query runs on the default graph: default-graph-uri and named-graph-uri are not supported with SERVICE'));
     }
+    if (options.signal?.aborted) return Promise.reject(new QueryCancelledError());
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxResultBytes = options.maxResultBytes ?? 64 * 1024 * 1024;
+    const started = performance.now();
     return new Promise<SerializedResult>((resolve, reject) => {
+      // A client that goes away stops its query: the worker drops it and aborts its requests (the local ones stop their store queries).
+      const cancel = () => {
+        if (!this.pending.delete(id)) return;
+        clearTimeout(timer);
+        this.worker?.postMessage({ cancel: id } satisfies FederationCancel);
+        reject(new QueryCancelledError());
+      };
       const timer = setTimeout(() => {
+        options.signal?.removeEventListener('abort', cancel);
         this.pending.delete(id);
         reject(new QueryTimeoutError(timeoutMs));
         this.stop();
       }, timeoutMs);
+      const settled = (outcome: 'answered' | 'error') => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', cancel);
+        options.onSettled?.({ outcome, waitMs: 0, runMs: performance.now() - started, restartMs: 0 });
+      };
       this.pending.set(id, {
         maxResultBytes,
-        resolve: (result) => { clearTimeout(timer); resolve(result); },
-        reject: (error) => { clearTimeout(timer); reject(error); },
+        resolve: (result) => { settled('answered'); resolve(result); },
+        reject: (error) => { settled('error'); reject(error); },
       });
+      options.signal?.addEventListener('abort', cancel, { once: true });
       const message: FederationRequest = {
         id, query: request.query, baseIRI: this.options.baseIRI,
         solutionsFormat: formats.solutions, graphFormat: formats.graph,
-        localEndpoint: this.options.localEndpoint(), internalToken: this.internalToken,
+        localEndpoint: this.options.localEndpoint(), internalToken: this.internalToken, onBehalfOf: options.client,
         redirects: this.options.redirects ?? {}, maxResultBytes,
       };
       worker.postMessage(message);
