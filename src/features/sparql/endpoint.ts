@@ -284,16 +284,20 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
       solutions: format.holds === 'results' || format.holds === 'table' ? format.mediaType : FORMATS.sparqlJson.mediaType,
       graph: format.holds === 'graph' ? format.mediaType : FORMATS.ntriples.mediaType,
     };
+    let usage: QueryUsage | undefined;
     const options: QueryOptions = {
       ...admitted, baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
       timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes,
+      onSettled: (settled) => {
+        usage = settled;
+        admitted.onSettled?.(settled);
+      },
     };
-    const queryStarted = performance.now();
     const result: SerializedResult = federated
       ? await context.federation!.query(request, formats, options)
       : await store.query(request.query, formats, options);
-    // Server-Timing shows a client (and browsers' developer tools) where the time went.
-    res.set('Server-Timing', `${federated ? 'federation' : 'store'};dur=${(performance.now() - queryStarted).toFixed(2)}`);
+    // Server-Timing shows a client (and browsers' developer tools) where the time went: waiting its turn, then running.
+    res.set('Server-Timing', `queue;dur=${(usage?.waitMs ?? 0).toFixed(2)}, ${federated ? 'federation' : 'store'};dur=${(usage?.runMs ?? 0).toFixed(2)}`);
     let body = result.body;
     if (format.name === 'html') {
       const downloads = offeredFormats(result.kind).filter((f) => f.name !== 'html').map((f) => ({

@@ -148,6 +148,8 @@ describe('a researcher who fixes a bad query', () => {
     expect(fixed.status).toBe(200);
     // It used to wait for the bad one (27 s of 30); now it runs on the other replica.
     expect(fixed.ms).toBeLessThan(TIME_LIMIT_MS / 5);
+    // It tells where its time went: its wait for a replica, then its run.
+    expect(fixed.headers['server-timing']).toMatch(/^queue;dur=[\d.]+, store;dur=[\d.]+$/);
     expect((await bad).status).toBe(503);
     await untilReady(running);
   });

@@ -1,7 +1,8 @@
 /**
  * Federated queries: those with SERVICE clauses, which Oxigraph does not evaluate, go to a
  * Comunica worker thread. It is started on the first federated query, stopped when a query
- * overruns its time limit, and started again on the next.
+ * overruns its time limit, and started again on the next. A query's time limit counts from when
+ * the worker is up: loading Comunica takes seconds on a busy machine, and is not the query's doing.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -42,10 +43,15 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** Longest start of the worker (loading Comunica) before its queries are answered with an error. */
+const STARTUP_LIMIT_MS = 60_000;
+
 export class FederationEngine {
   /** The header value that lets the worker's own requests through the endpoint's per-client cap. */
   readonly internalToken = randomUUID();
   private worker: Worker | undefined;
+  /** Settles when the current worker has loaded Comunica and listens. */
+  private started: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -57,10 +63,12 @@ export class FederationEngine {
     }
     if (options.signal?.aborted) return Promise.reject(new QueryCancelledError());
     const worker = this.ensureWorker();
+    const started = this.started;
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxResultBytes = options.maxResultBytes ?? 64 * 1024 * 1024;
-    const started = performance.now();
+    const queued = performance.now();
+    let running: number | undefined;
     return new Promise<SerializedResult>((resolve, reject) => {
       // A client that goes away stops its query: the worker drops it and aborts its requests (the local ones stop their store queries).
       const cancel = () => {
@@ -69,16 +77,24 @@ export class FederationEngine {
         this.worker?.postMessage({ cancel: id } satisfies FederationCancel);
         reject(new QueryCancelledError());
       };
-      const timer = setTimeout(() => {
+      const expire = (error: Error) => {
+        if (!this.pending.delete(id)) return;
         options.signal?.removeEventListener('abort', cancel);
-        this.pending.delete(id);
-        reject(new QueryTimeoutError(timeoutMs));
+        reject(error);
         this.stop();
-      }, timeoutMs);
+      };
+      let timer = setTimeout(() => expire(new StoreFailureError('the federation engine did not start in time')), STARTUP_LIMIT_MS);
+      void started.then(() => {
+        if (!this.pending.has(id)) return;
+        clearTimeout(timer);
+        running = performance.now();
+        timer = setTimeout(() => expire(new QueryTimeoutError(timeoutMs)), timeoutMs);
+      }, () => {});
       const settled = (outcome: 'answered' | 'error') => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', cancel);
-        options.onSettled?.({ outcome, waitMs: 0, runMs: performance.now() - started, restartMs: 0 });
+        const now = performance.now();
+        options.onSettled?.({ outcome, waitMs: (running ?? now) - queued, runMs: running === undefined ? 0 : now - running, restartMs: 0 });
       };
       this.pending.set(id, {
         maxResultBytes,
@@ -103,8 +119,13 @@ export class FederationEngine {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker();
+    let markStarted!: () => void;
+    this.started = new Promise<void>((resolve) => { markStarted = resolve; });
     worker.on('message', (message: FederationResponse | { ready: true }) => {
-      if ('ready' in message) return;
+      if ('ready' in message) {
+        markStarted();
+        return;
+      }
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
