@@ -119,6 +119,7 @@ export class Observability {
   private readonly queueWait: Histogram<'lane'>;
   private readonly queryTime: Histogram<'lane' | 'outcome'>;
   private readonly failures: Counter<'lane' | 'reason'>;
+  private readonly series = new Map<string, { requests: { inc(): void }; duration: { observe(value: number): void }; sent: { inc(value: number): void } }>();
 
   constructor(private readonly options: ObservabilityOptions) {
     this.log = pino({ level: options.level, base: { service: 'citego-lod' }, timestamp: pino.stdTimeFunctions.isoTime },
@@ -181,6 +182,22 @@ export class Observability {
         for (const [name, bytes] of caches) this.set({ cache: name }, bytes());
       },
     });
+  }
+
+  /** The metrics of a route, method and status, looked up once (prom-client hashes the labels on every call otherwise). */
+  private seriesOf(route: string, method: string, status: number) {
+    const key = `${route} ${method} ${status}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const statusLabel = String(status);
+      series = {
+        requests: this.requests.labels(route, method, statusLabel),
+        duration: this.duration.labels(route, statusLabel),
+        sent: this.sent.labels(route),
+      };
+      this.series.set(key, series);
+    }
+    return series;
   }
 
   /** Follows a cache's size in the metrics. */
@@ -252,10 +269,10 @@ export class Observability {
     const route = routeLabel(path, status);
     const bytes = Math.max(0, req.socket.bytesWritten - record.bytesBefore);
     const method = req.method ?? 'GET';
-    const statusLabel = String(status);
-    this.requests.inc({ route, method: /^[A-Z]{1,10}$/.test(method) ? method : 'OTHER', status: statusLabel });
-    this.duration.observe({ route, status: statusLabel }, ms / 1000);
-    this.sent.inc({ route }, bytes);
+    const series = this.seriesOf(route, /^[A-Z]{1,10}$/.test(method) ? method : 'OTHER', status);
+    series.requests.inc();
+    series.duration.observe(ms / 1000);
+    series.sent.inc(bytes);
     const { cache, query: sparql, refused } = record.notes;
     if (cache) this.cacheLookups.inc({ cache: cache.name, result: cache.hit ? 'hit' : 'miss' });
     const line: Record<string, unknown> = {
