@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import { runDereferenceSuite } from './dereference.js';
 import { runEndpointSuite } from './endpoint.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
+import { runSoakSuite } from './soak.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
   endpoint: runEndpointSuite,
   dereference: runDereferenceSuite,
+  soak: runSoakSuite,
 };
 
 async function main(): Promise<void> {
