@@ -16,47 +16,12 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../service-harness.js';
+import { RUNAWAY, query, send, untilBusy, untilReady, type Answer } from '../../support/client-requests.js';
 
-/** The issue's runaway query: a cartesian product of the whole store, four times. */
-const RUNAWAY = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
 const POISON = `ASK { ?s ?p ?o FILTER(${'('.repeat(2000)}1${')'.repeat(2000)}) }`;
 const TIME_LIMIT_MS = 8000;
 
-interface Answer { readonly status: number; readonly ms: number; readonly text: string; readonly headers: Record<string, string | string[] | undefined> }
-
-/** A request from a given loopback address (the service tells clients apart by address). */
-function send(origin: string, path: string, options: { from?: string; method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const outgoing = request(`${origin}${path}`, { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from ?? '127.0.0.1', signal: options.signal }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, text, headers: res.headers }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
-  });
-}
-
-const query = (origin: string, text: string, from: string, headers: Record<string, string> = {}) =>
-  send(origin, '/sparql', { from, method: 'POST', headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json', ...headers }, body: text });
-
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)]!;
-
-/** Waits (a few seconds at most) until `count` endpoint replicas run a query. */
-async function untilBusy(running: RunningService, count: number): Promise<void> {
-  for (let i = 0; i < 300 && running.store.stats().lanes.endpoint.busy < count; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(running.store.stats().lanes.endpoint.busy).toBe(count);
-}
-
-async function untilReady(running: RunningService): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const { lanes } = running.store.stats();
-    if (lanes.pages.ready === lanes.pages.replicas && lanes.endpoint.ready === lanes.endpoint.replicas) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 let running: RunningService;
 let origin: string;
@@ -89,6 +54,12 @@ describe('pages never wait for queries', () => {
     for (const thing of things.slice(0, 30)) {
       const answer = await send(origin, `/doc/${thing}.${times.length % 2 ? 'jsonld' : 'html'}`, { from: '127.0.0.4' });
       expect(answer.status, thing).toBe(200);
+      times.push(answer.ms);
+    }
+    // Browse lists, the sitemap, the home page and 303s from IRIs: nothing a page needs waits either.
+    for (const path of ['/browse/descriptor', '/browse/place?lang=en', '/browse/actor', '/browse/document', '/sitemap.xml', '/?lang=es', ...things.slice(30, 36).map((thing) => `/id/${thing}`)]) {
+      const answer = await send(origin, path, { from: '127.0.0.4', headers: { Accept: 'text/html' } });
+      expect([200, 303], path).toContain(answer.status);
       times.push(answer.ms);
     }
     // All this while both runaway queries were running.
@@ -133,10 +104,14 @@ describe('no poison pill', () => {
     const next = await query(origin, 'ASK { ?s ?p ?o }', '127.0.0.6');
     expect(next.status).toBe(200);
     expect(JSON.parse(next.text)).toMatchObject({ boolean: true });
-    for (const path of [`/doc/${things[40]}.html`, `/id/${things[41]}`, '/browse/descriptor', '/sitemap.xml', '/health/ready']) {
+    for (const path of [`/doc/${things[40]}.html`, `/id/${things[41]}`, '/browse/descriptor', '/sitemap.xml']) {
       const answer = await send(origin, path);
       expect([200, 303], path).toContain(answer.status);
     }
+    // No replica was lost: readiness says so, with every replica of both lanes.
+    const ready = await send(origin, '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toEqual({ status: 'ready', replicas: { pages: { ready: 1, wanted: 1 }, endpoint: { ready: 2, wanted: 2 } } });
   });
 });
 
@@ -172,6 +147,23 @@ describe('client identity', () => {
   });
 });
 
+/**
+ * /health/ready's answer while the store itself counts an endpoint replica missing before and
+ * after the request (so that the answer was given while it was missing), or undefined if the
+ * replacement was back too soon to catch.
+ */
+async function readinessWhileMissing(service: RunningService): Promise<unknown> {
+  const missing = () => service.store.stats().lanes.endpoint.ready < service.store.stats().lanes.endpoint.replicas;
+  for (let i = 0; i < 20 && missing(); i++) {
+    const answer = await send(service.origin, '/health/ready');
+    if (missing()) {
+      expect(answer.status).toBe(200);
+      return JSON.parse(answer.text);
+    }
+  }
+  return undefined;
+}
+
 describe('a store replica that fails anyway', () => {
   it('answers the query that made it fail with an error naming no internal detail, replaces it, and goes on', async () => {
     const small = await startService({ env: { STORE_MEMORY_MB: '64', QUERY_TIMEOUT_MS: '60000' }, replicas: 2 });
@@ -183,6 +175,9 @@ describe('a store replica that fails anyway', () => {
       expect(failed.text).toMatch(/^The query could not be answered: the query needed more memory than a store replica may use\./);
       expect(failed.text).not.toMatch(/unreachable|RuntimeError|wasm|\.ts:|\.js:|node_modules/i);
       expect(failed.headers['retry-after']).toBe('2');
+      // While its replacement loads, readiness says a replica is missing (the other lanes' replicas answer meanwhile).
+      const whileMissing = await readinessWhileMissing(small);
+      expect(whileMissing).toEqual({ status: 'degraded', replicas: { pages: { ready: 1, wanted: 1 }, endpoint: { ready: 1, wanted: 2 } }, missing: 1 });
       expect((await query(small.origin, 'ASK { ?s ?p ?o }', '127.0.0.11')).status).toBe(200);
       expect((await send(small.origin, '/doc/descriptor/sobriete.html')).status).toBe(200);
       await untilReady(small);
