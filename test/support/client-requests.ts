@@ -56,11 +56,15 @@ export async function untilBusy(running: RunningService, count: number): Promise
   expect(running.store.stats().lanes.endpoint.busy).toBe(count);
 }
 
-/** Waits (ten seconds at most) until the replicas stopped or lost by a test are replaced. */
+/**
+ * Waits (thirty seconds at most) until what an earlier test left is over: no endpoint query
+ * running or waiting (a test that failed midway leaves its runaway queries to their time
+ * limit), and the replicas they stopped or lost replaced.
+ */
 export async function untilReady(running: RunningService): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     const { lanes } = running.store.stats();
-    if (lanes.pages.ready === lanes.pages.replicas && lanes.endpoint.ready === lanes.endpoint.replicas) return;
+    if (lanes.pages.ready === lanes.pages.replicas && lanes.endpoint.ready === lanes.endpoint.replicas && lanes.endpoint.busy === 0 && lanes.endpoint.queued === 0) return;
     await new Promise((r) => setTimeout(r, 25));
   }
 }

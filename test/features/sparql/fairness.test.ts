@@ -65,8 +65,9 @@ describe('pages never wait for queries', () => {
     // All this while both runaway queries were running.
     expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
     expect(running.store.stats().lanes.endpoint.busy).toBe(2);
-    // The target is 50 ms at p99 (measured by the benchmark); on a shared machine, a bound far below the runaways' time.
-    expect(percentile(times, 0.99)).toBeLessThan(TIME_LIMIT_MS / 10);
+    // The target is 50 ms at p99 (measured by the benchmark); on a shared machine, a bound far
+    // below the runaways' time, which any page that waited for one of them would have taken.
+    expect(percentile(times, 0.99)).toBeLessThan(TIME_LIMIT_MS / 4);
     const answers = await Promise.all(runaways);
     expect(answers.map((a) => a.status)).toEqual([503, 503]);
     expect(answers[0]!.text).toContain(`stopped after ${TIME_LIMIT_MS / 1000} s`);
