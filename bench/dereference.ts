@@ -65,7 +65,7 @@ async function load(server: Server, things: readonly string[], format: Format, s
 }
 
 /** Every thing under id/, by kind (the first segment of its path), in IRI order. */
-async function listThings(origin: string): Promise<Map<string, string[]>> {
+export async function listThings(origin: string): Promise<Map<string, string[]>> {
   const query = `SELECT DISTINCT ?s WHERE { ?s a ?type FILTER(STRSTARTS(STR(?s), "${BENCH_BASE}id/")) } ORDER BY ?s`;
   const response = await fetch(`${origin}/sparql`, { method: 'POST', headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' }, body: query });
   if (!response.ok) throw new Error(`listing the things failed: ${response.status} ${await response.text()}`);
@@ -80,7 +80,7 @@ async function listThings(origin: string): Promise<Map<string, string[]>> {
 }
 
 /** Things of each kind, evenly spread over the kind and shifted by `offset`, in a shuffled order. */
-function chooseThings(byKind: ReadonlyMap<string, readonly string[]>, quotas: Readonly<Record<string, number>>, offset: number): string[] {
+export function chooseThings(byKind: ReadonlyMap<string, readonly string[]>, quotas: Readonly<Record<string, number>>, offset: number): string[] {
   const chosen: string[] = [];
   for (const [kind, quota] of Object.entries(quotas)) {
     const all = byKind.get(kind) ?? [];

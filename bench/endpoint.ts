@@ -24,7 +24,7 @@ const CLIENTS = 16;
 const LOAD_SECONDS = 8;
 
 /** The demo data's IRIs the examples name, and their counterparts in generated data. */
-const GENERATED_COUNTERPARTS: Readonly<Record<string, string>> = {
+export const GENERATED_COUNTERPARTS: Readonly<Record<string, string>> = {
   '<id/descriptor/gouvernance-alimentaire>': '<id/descriptor/d309>',
   '<id/descriptor/transition-energetique>': '<id/descriptor/d2970>',
   '<id/dossier/gouvernance-alimentaire>': '<id/dossier/x1>',

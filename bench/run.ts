@@ -11,6 +11,7 @@ import { runHarvestingSuite } from './harvesting.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
 import { runPublishingSuite } from './publishing.js';
 import { runReaderSuite } from './reader.js';
+import { runSoakSuite } from './soak.js';
 
 const SUITES: Record<string, (runs: number, log: (line: string) => void) => Promise<void>> = {
   'knowledge-graph': runKnowledgeGraphSuite,
@@ -19,6 +20,7 @@ const SUITES: Record<string, (runs: number, log: (line: string) => void) => Prom
   harvesting: runHarvestingSuite,
   publishing: runPublishingSuite,
   reader: runReaderSuite,
+  soak: runSoakSuite,
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import proxyaddr from 'proxy-addr';
 
 export interface ServiceConfig {
   /** The IRI under which things, the ontology and the shapes are named (ends with '/'). */
@@ -36,7 +37,27 @@ export interface ServiceConfig {
   readonly curatorTokens: Readonly<Record<string, string>>;
   /** Who may also reload the files through POST /admin/reload: name → SHA-256 of their token. */
   readonly adminTokens: Readonly<Record<string, string>>;
+  /** Store replicas kept for pages and descriptions, which endpoint queries never use. */
+  readonly pageReplicas: number;
+  /** Ceiling of each store replica's memory (its data and its queries' working memory), in MiB. */
+  readonly storeMemoryMb: number;
+  /** Store time each client may use at once, in milliseconds, given back over queryBudgetWindowMs. */
+  readonly queryBudgetMs: number;
+  readonly queryBudgetWindowMs: number;
+  /** Longest wait of an endpoint query for a free replica, in milliseconds. */
+  readonly queryQueueWaitMs: number;
+  /** Endpoint queries that may wait at once; more are refused with 503. */
+  readonly queryQueueLength: number;
+  /** Reverse proxies whose X-Forwarded-For names the client: addresses, subnets, names, or a number of hops. */
+  readonly trustProxy: readonly string[] | number | undefined;
+  /** Level of the JSON log: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: LogLevel;
+  /** Time given to requests in flight to finish after SIGTERM, in milliseconds. */
+  readonly shutdownGraceMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The directory holding package.json, whether running from src/ (tsx) or dist/ (compiled). */
 export function projectRoot(): string {
@@ -68,6 +89,33 @@ function parsePositiveInteger(name: string, text: string | undefined, fallback: 
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, not "${text}"`);
   return value;
+}
+
+function parseIntegerBetween(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, not "${text}"`);
+  return value;
+}
+
+/** Nothing (no proxy), a number of hops, or addresses, subnets (CIDR) and names (loopback, linklocal, uniquelocal) separated by commas. */
+function parseTrustProxy(text: string | undefined): readonly string[] | number | undefined {
+  if (text === undefined || text.trim() === '' || text.trim() === 'false') return undefined;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim());
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(entries);
+  } catch (error) {
+    throw new ConfigError(`TRUST_PROXY takes proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal, separated by commas, or a number of hops: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
+function parseLogLevel(text: string | undefined): LogLevel {
+  if (text === undefined || text === '') return 'info';
+  const level = text.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${text}"`);
+  return level as LogLevel;
 }
 
 /** "from=to" pairs separated by commas or spaces, both absolute URLs. */
@@ -148,5 +196,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     watchData: parseBoolean('WATCH_DATA', env.WATCH_DATA, true),
     curatorTokens: parseTokenHashes('CURATOR_TOKENS', env.CURATOR_TOKENS),
     adminTokens: parseTokenHashes('ADMIN_TOKENS', env.ADMIN_TOKENS),
+    pageReplicas: parsePositiveInteger('PAGE_REPLICAS', env.PAGE_REPLICAS, 1),
+    storeMemoryMb: parseIntegerBetween('STORE_MEMORY_MB', env.STORE_MEMORY_MB, 2048, 64, 4096),
+    queryBudgetMs: parsePositiveInteger('QUERY_BUDGET_MS', env.QUERY_BUDGET_MS, 60_000),
+    queryBudgetWindowMs: parsePositiveInteger('QUERY_BUDGET_WINDOW_MS', env.QUERY_BUDGET_WINDOW_MS, 60_000),
+    queryQueueWaitMs: parsePositiveInteger('QUERY_QUEUE_WAIT_MS', env.QUERY_QUEUE_WAIT_MS, 20_000),
+    queryQueueLength: parsePositiveInteger('QUERY_QUEUE_LENGTH', env.QUERY_QUEUE_LENGTH, 100),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    shutdownGraceMs: parseIntegerBetween('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
   };
 }

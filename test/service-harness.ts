@@ -2,10 +2,11 @@
  * A whole service for the tests: assembled and published as `npm start` assembles and publishes
  * it, listening on a free loopback port.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { assembleService, type Service } from '../src/app/service.js';
 import { publish, type PublishOptions } from '../src/build/publish.js';
 import { loadConfig, type ServiceConfig } from '../src/config.js';
+import { createHttpServer } from '../src/http/server.js';
 import { EmbeddedStore } from '../src/store/embedded-store.js';
 import { BASE, DATA_DIR, projectRules } from './helpers.js';
 
@@ -17,16 +18,20 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
+/** The service's log is silent in tests unless LOG_LEVEL is given. */
 export async function startService(options: {
   env?: NodeJS.ProcessEnv; replicas?: number; config?: Partial<ServiceConfig>;
   /** Publishing with a journal, reloads, a watch… (by default: versions in memory only). */
   publishing?: Pick<PublishOptions, 'stateDir' | 'makeStore' | 'watch' | 'log'>;
 } = {}): Promise<RunningService> {
-  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, ...options.env }), ...options.config };
+  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, LOG_LEVEL: 'silent', ...options.env }), ...options.config };
   const service = await assembleService(config, await projectRules());
-  const store = new EmbeddedStore({ replicas: options.replicas ?? 2, queryTimeoutMs: config.queryTimeoutMs });
+  const store = new EmbeddedStore({
+    replicas: options.replicas ?? 2, pageReplicas: config.pageReplicas, queryTimeoutMs: config.queryTimeoutMs, memoryLimitMb: config.storeMemoryMb,
+  });
+  store.observe(service.observability.storeObserver);
   await publish({ rules: service.rules, queries: service.queries, dataDir: config.dataDir, store, state: service.state, ...options.publishing });
-  const server = createServer(service.handler);
+  const server = createHttpServer(service.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

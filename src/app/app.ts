@@ -6,8 +6,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { negotiateLanguage } from '../http/negotiation.js';
 import { sendNotFound } from '../http/not-found.js';
-import { sendPlainText } from '../http/plain-text.js';
+import { requestLog } from '../http/observability.js';
+import { sendPlainText, sendStoreUnavailable } from '../http/plain-text.js';
 import type { Feature } from '../features/feature.js';
+import { isStoreUnavailable } from '../store/store.js';
 
 type HttpError = Error & { status?: number; statusCode?: number; type?: string; limit?: number };
 
@@ -23,11 +25,16 @@ export function createApp(features: readonly Feature[], baseIRI: string): expres
   });
 
   app.use((error: HttpError, req: Request, res: Response, _next: NextFunction) => {
+    if (isStoreUnavailable(error)) {
+      requestLog(req).warn({ err: error }, 'the store could not answer');
+      if (!res.headersSent) sendStoreUnavailable(res);
+      return;
+    }
     const status = error.status ?? error.statusCode ?? 500;
     const message = error.type === 'entity.too.large'
       ? `The request body is larger than the ${Math.round((error.limit ?? 0) / 1024)} KB this service accepts.`
       : status < 500 ? error.message : 'internal error';
-    if (status >= 500) console.error(`error on ${req.method} ${req.originalUrl}:`, error);
+    if (status >= 500) requestLog(req).error({ err: error }, 'internal error');
     if (res.headersSent) return;
     sendPlainText(res, status, message);
   });

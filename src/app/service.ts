@@ -19,7 +19,10 @@ import { linkedData } from '../features/linked-data/index.js';
 import { search } from '../features/search/index.js';
 import { site } from '../features/site/index.js';
 import { sparql } from '../features/sparql/index.js';
+import { clientIdentity } from '../http/client-identity.js';
 import { applyCors } from '../http/cors.js';
+import { Observability } from '../http/observability.js';
+import { applySecurityHeaders } from '../http/security-headers.js';
 import { QueryCatalogue } from '../queries/catalogue.js';
 import { loadValidationRules, type ValidationRules } from '../validation/gate.js';
 import { createApp } from './app.js';
@@ -32,6 +35,7 @@ export interface Service {
   readonly rules: ValidationRules;
   readonly queries: QueryCatalogue;
   readonly state: ServiceState;
+  readonly observability: Observability;
   readonly app: Express;
   /** The request listener of the HTTP server. */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
@@ -47,6 +51,10 @@ export async function assembleService(config: ServiceConfig, rules?: ValidationR
   let port = config.port;
   const loopback = !config.host || config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
+  const observability = new Observability({
+    level: config.logLevel, clientOf: clientIdentity(config.trustProxy), trustRequestIds: config.trustProxy !== undefined,
+    gauges: () => ({ triples: state.status.phase === 'ready' ? state.status.triples : undefined, store: state.store?.stats?.() }),
+  });
   const features: Feature[] = [];
   const contributions: Contributions = {
     cards: () => features.flatMap((f) => f.cards ?? []),
@@ -54,20 +62,21 @@ export async function assembleService(config: ServiceConfig, rules?: ValidationR
     serviceDescription: async (names, ready) => (await Promise.all(features.map(async (f) => f.serviceDescription?.(names, ready) ?? []))).flat(),
   };
   const context: FeatureContext = {
-    config, state, rules: loadedRules, queries, contributions,
+    config, state, rules: loadedRules, queries, contributions, observability,
     localOrigin: () => `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`,
   };
   for (const make of FEATURES) features.push(await make(context));
 
   const app = createApp(features, config.baseIRI);
   const fastPaths = features.flatMap((f) => (f.handle ? [f.handle] : []));
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+  const handler = observability.instrument((req: IncomingMessage, res: ServerResponse): void => {
+    applySecurityHeaders(res);
     if (applyCors(req, res)) return;
     for (const handle of fastPaths) if (handle(req, res)) return;
     app(req, res);
-  };
+  });
   return {
-    config, rules: loadedRules, queries, state, app, handler,
+    config, rules: loadedRules, queries, state, observability, app, handler,
     listeningOn: (actual) => { port = actual; },
     close: async () => {
       await Promise.all(features.map(async (f) => f.close?.()));

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from 'express';
 import type { ReadyStatus, ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
+import type { Observability } from '../http/observability.js';
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Quad } from '../rdf/terms.js';
 import type { ValidationRules } from '../validation/gate.js';
@@ -62,6 +63,8 @@ export interface FeatureContext {
   /** This service's own origin on the loopback interface, for the parts that call the service itself. */
   readonly localOrigin: () => string;
   readonly contributions: Contributions;
+  /** The service's log, metrics and readiness, and who a request's client is. */
+  readonly observability: Observability;
 }
 
 export type FeatureFactory = (context: FeatureContext) => Feature | Promise<Feature>;

@@ -17,3 +17,8 @@ export function sendPlainText(res: ServerResponse, status: number, text: string,
 export function sendStillLoading(res: ServerResponse, text = 'The data is still loading; try again in a few seconds.'): void {
   sendPlainText(res, 503, text, { 'Retry-After': '5' });
 }
+
+/** 503 when the store could not answer in time (busy, or a replica being replaced): try again shortly. */
+export function sendStoreUnavailable(res: ServerResponse): void {
+  sendPlainText(res, 503, 'The data store could not answer in time (it is busy, or a part of it is restarting); try again in a few seconds.', { 'Retry-After': '2' });
+}

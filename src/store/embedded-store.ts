@@ -1,144 +1,84 @@
 /**
- * The embedded store: Oxigraph in worker threads, a few replicas of the same data.
+ * The embedded store: Oxigraph in worker threads, a few replicas of the same data in two lanes.
  *
- * - Every replica loads the same bytes, kept in shared memory (no copy per replica), so a
- *   replica stopped because its query ran too long is replaced by a fresh one loaded from them.
- * - A query goes to an idle replica that holds all the data; a long query occupies one replica
- *   while the others keep answering, and the HTTP server's thread never runs a query at all.
+ * - Lanes: the 'pages' replicas answer the service's own lookups (descriptions, lists, counts);
+ *   the 'endpoint' replicas answer the public SPARQL endpoint. An endpoint query never runs on a
+ *   page replica, so a page never waits behind somebody's query. Page lookups may borrow an idle
+ *   endpoint replica when no endpoint query is waiting (crawlers' cold descriptions go faster).
+ * - Fairness: endpoint queries wait in a fair queue (fair-queue.ts): the client with the fewest
+ *   queries running goes first. A free replica always takes the next query, even from a client
+ *   that already has one running; when a client holding none waits while another holds several
+ *   replicas, the latter's longest-running query is stopped to give one back (after a second).
+ * - Stopping: Oxigraph cannot interrupt a query, so a query past its time limit, or whose client
+ *   went away, is stopped by ending its replica's thread; a replica whose store failed (memory
+ *   ceiling, trap, panic) is ended too. Each is replaced by a fresh replica of the same lane,
+ *   loaded from the same bytes, kept in shared memory (no copy per replica).
+ * - Memory: each replica's WebAssembly memory has a ceiling; a replica that a query left much
+ *   larger than the data needs is replaced once idle, so that memory stays flat.
  * - The first replica loads while the data is still being validated; the others start once it
  *   is done, so that the build does not compete with them for the processor.
  * - Updates (curators' writes) join the loaded bytes in the list every replica replays in order;
  *   a replica that has not applied them all takes no query, so no reader sees an older state
  *   once an update has resolved.
  */
-import { Worker } from 'node:worker_threads';
 import type { GraphMediaType, SolutionsMediaType } from '../rdf/formats.js';
 import { RDF_LANG_STRING, XSD_STRING } from '../rdf/namespaces.js';
 import { parseNTriples } from '../rdf/parse.js';
 import type { Quad, Term } from '../rdf/terms.js';
+import { FairQueue } from './fair-queue.js';
+import { Replica, type ReplicaRequest } from './replica.js';
 import {
-  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError, StoreLoadError,
-  type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution, type Store,
+  QueryCancelledError, QueryEvaluationError, QueryPreemptedError, QueryTimeoutError, QueueFullError, QueueTimeoutError,
+  StoreClosedError, StoreFailureError, StoreLoadError,
+  type Lane, type LaneStats, type LoadProgress, type LoadSource, type QueryOptions, type QueryOutcome, type QueryUsage,
+  type RestartCause, type SerializedResult, type Solution, type Store, type StoreStats,
 } from './store.js';
-import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { WorkerLoadSource } from './worker-protocol.js';
 
 export interface EmbeddedStoreOptions {
-  /** Replicas answering queries in parallel (each holds a full copy of the data). */
+  /** Replicas answering the SPARQL endpoint in parallel (each holds a full copy of the data). */
   readonly replicas?: number;
+  /** Replicas kept for the service's own lookups (pages, descriptions); 0 lets them share the endpoint's. */
+  readonly pageReplicas?: number;
   /** Time limit of a query, in milliseconds, unless the query asks for another. */
   readonly queryTimeoutMs?: number;
+  /** Ceiling of each replica's memory (the data and its queries' working memory), in MiB. */
+  readonly memoryLimitMb?: number;
 }
 
-type Request = { readonly [K in WorkerRequest['type']]: Omit<Extract<WorkerRequest, { type: K }>, 'id'> }[WorkerRequest['type']];
-
-interface Call {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-  onProgress?: (progress: LoadProgress) => void;
+/** What the store tells an operator: replicas lost and replaced, what stores printed, queries ended. */
+export interface StoreObserver {
+  replicaLost?(event: { lane: Lane; replica: number; failure: StoreFailureError }): void;
+  replicaReplaced?(event: { lane: Lane; replica: number; cause: RestartCause; loadMs: number }): void;
+  printed?(event: { lane: Lane; replica: number; message: string }): void;
+  querySettled?(event: { lane: Lane; usage: QueryUsage }): void;
 }
 
-const SELF_URL = import.meta.url;
-const RUNNING_FROM_SOURCE = SELF_URL.endsWith('.ts');
+/** A query stopped for fairness has run at least this long: short ones finish by themselves. */
+export const PREEMPT_AFTER_MS = 1000;
+/** A replica left this much above its resting memory (or twice its size, if more) is replaced once idle. */
+const RECYCLE_GROWTH_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MEMORY_LIMIT_MB = 2048;
+/** WebAssembly with 32-bit addresses reaches 4 GiB at most. */
+const MAX_MEMORY_LIMIT_MB = 4096;
 
-/** Starts a worker on the compiled module, or through tsx when the service runs from its sources. */
-function startWorker(): Worker {
-  if (!RUNNING_FROM_SOURCE) return new Worker(new URL('./oxigraph-worker.js', SELF_URL));
-  const entry = new URL('./oxigraph-worker.ts', SELF_URL).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
-}
-
-/** One worker thread and its store. */
-class Replica {
-  private readonly worker: Worker;
-  private readonly calls = new Map<number, Call>();
-  private nextId = 1;
-  /** Settles when the worker has created its store (WebAssembly compiled and instantiated). */
-  readonly started: Promise<void>;
-  private markStarted!: () => void;
-  private failStart!: (error: Error) => void;
-  /** How many snapshot parts this replica holds. */
-  loadedParts = 0;
-  /** The replica's catch-up in progress: one at a time, so that no part is applied twice. */
-  catchingUp: Promise<void> | undefined;
-  busy = false;
-  dead = false;
-
-  constructor(private readonly onExit: (replica: Replica) => void) {
-    this.started = new Promise<void>((resolve, reject) => {
-      this.markStarted = resolve;
-      this.failStart = reject;
-    });
-    this.started.catch(() => {});
-    this.worker = startWorker();
-    this.worker.on('message', (message: WorkerResponse) => this.receive(message));
-    this.worker.on('error', (error) => this.fail(new StoreFailureError(`the store worker failed: ${error.message}`)));
-    this.worker.on('exit', () => this.fail(new StoreFailureError('the store worker stopped')));
-  }
-
-  call<T>(request: Request, onProgress?: (progress: LoadProgress) => void): Promise<T> {
-    if (this.dead) return Promise.reject(new Error('the store worker stopped'));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.calls.set(id, { resolve: resolve, reject, onProgress });
-      this.worker.postMessage({ ...request, id });
-    });
-  }
-
-  terminate(): void {
-    this.dead = true;
-    void this.worker.terminate();
-  }
-
-  private receive(message: WorkerResponse): void {
-    if (message.type === 'ready') {
-      this.markStarted();
-      return;
-    }
-    const call = this.calls.get(message.id);
-    if (!call) return;
-    if (message.type === 'progress') {
-      call.onProgress?.({ source: message.source, bytesLoaded: message.bytesLoaded, bytesTotal: message.bytesTotal });
-      return;
-    }
-    this.calls.delete(message.id);
-    if (message.type === 'result') {
-      call.resolve(message.value);
-    } else if (message.kind === 'syntax') {
-      call.reject(new QuerySyntaxError(message.message));
-    } else if (message.kind === 'load') {
-      call.reject(new StoreLoadError(message.source ?? 'data', message.message));
-    } else if (message.kind === 'too-large') {
-      call.reject(new QueryResultTooLargeError(message.limit ?? 0));
-    } else {
-      call.reject(new QueryEvaluationError(message.message));
-    }
-  }
-
-  private fail(error: Error): void {
-    const wasDead = this.dead;
-    this.dead = true;
-    this.failStart(error);
-    for (const call of this.calls.values()) call.reject(error);
-    this.calls.clear();
-    if (!wasDead) this.onExit(this);
-  }
-}
-
-interface QueuedQuery {
-  readonly request: Extract<Request, { type: 'query' }>;
+interface Job {
+  readonly request: ReplicaRequest;
+  readonly lane: Lane;
   readonly client?: string;
-  readonly deadline: number;
+  readonly queuedAt: number;
+  /** Time limit once running, in milliseconds; 0 for none (dumps). */
   readonly timeoutMs: number;
-  readonly resolve: (result: SerializedResult) => void;
+  readonly options: QueryOptions;
+  readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
-  /** Rejects the query if it is still waiting for a replica when its time is up. */
-  expiry?: NodeJS.Timeout;
+  waitTimer?: NodeJS.Timeout;
+  runTimer?: NodeJS.Timeout;
+  replica?: Replica;
+  startedAt?: number;
+  settled: boolean;
+  onAbort?: () => void;
 }
-
-/** What every replica replays, in order: loaded bytes and updates. */
-type SnapshotPart =
-  | { readonly kind: 'load'; readonly source: WorkerLoadSource }
-  | { readonly kind: 'update'; readonly update: string; settle?: (error?: Error) => void };
 
 function shared(bytes: Uint8Array): Uint8Array {
   if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
@@ -147,20 +87,43 @@ function shared(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
+const LANES: readonly Lane[] = ['pages', 'endpoint'];
+
+/** What every replica replays, in order: loaded bytes and updates. */
+type SnapshotPart =
+  | { readonly kind: 'load'; readonly source: WorkerLoadSource }
+  | { readonly kind: 'update'; readonly update: string; settle?: (error?: Error) => void };
+
 export class EmbeddedStore implements Store {
   private readonly replicas: Replica[] = [];
   private readonly snapshot: SnapshotPart[] = [];
-  private readonly queue: QueuedQuery[] = [];
-  /** Queries running on replicas, by client. */
+  private readonly queues: Record<Lane, FairQueue<Job>> = { pages: new FairQueue(), endpoint: new FairQueue() };
+  private readonly running = new Set<Job>();
+  /** Loads in progress, by replica. */
+  private readonly catchingUp = new Map<Replica, Promise<void>>();
+  /** Endpoint queries running, by client: the fair queue's measure of shares. */
   private readonly runningByClient = new Map<string, number>();
-  private readonly replicaCount: number;
+  private readonly wanted: Record<Lane, number>;
   private readonly queryTimeoutMs: number;
+  private readonly memoryLimitBytes: number;
+  private readonly restarts: Record<RestartCause, number> = { timeout: 0, cancelled: 0, preempted: 0, failed: 0, recycled: 0 };
+  private observer: StoreObserver = {};
+  private preemptionTimer: NodeJS.Timeout | undefined;
+  /** Set when the data could not be loaded into a replica: no replica is started again after that. */
+  private loadFailure: Error | undefined;
   private closed = false;
 
   constructor(options: EmbeddedStoreOptions = {}) {
-    this.replicaCount = Math.max(1, options.replicas ?? 2);
+    this.wanted = { endpoint: Math.max(1, options.replicas ?? 2), pages: Math.max(0, options.pageReplicas ?? 1) };
     this.queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
-    this.spawn();
+    const limitMb = Math.min(MAX_MEMORY_LIMIT_MB, Math.max(64, options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB));
+    this.memoryLimitBytes = limitMb * 1024 * 1024;
+    this.spawn(this.wanted.pages > 0 ? 'pages' : 'endpoint');
+  }
+
+  /** Tells an observer (the service's logs and metrics) what happens to the replicas and queries. */
+  observe(observer: StoreObserver): void {
+    this.observer = observer;
   }
 
   /** Settles when the first replica's worker is up: a caller may start it early and wait here. */
@@ -177,8 +140,17 @@ export class EmbeddedStore implements Store {
       ({ kind: 'load', source: { name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph } })));
     const primary = this.replicas.find((r) => !r.dead);
     if (!primary) throw new StoreClosedError();
-    await this.catchUp(primary, onProgress);
-    while (this.replicas.length < this.replicaCount) this.spawn();
+    try {
+      await this.catchUp(primary, onProgress);
+    } catch (error) {
+      if (error instanceof StoreFailureError && error.reason === 'memory') {
+        throw new StoreLoadError(sources[0]?.name ?? 'data', `the data needs more memory than the ${this.memoryLimitBytes / 1024 / 1024} MB a store replica may use`);
+      }
+      throw error;
+    }
+    for (const lane of LANES) {
+      while (this.replicas.filter((r) => r.lane === lane).length < this.wanted[lane]) this.spawn(lane);
+    }
     for (const replica of this.replicas) if (replica !== primary) void this.catchUp(replica).catch(() => {});
   }
 
@@ -191,30 +163,11 @@ export class EmbeddedStore implements Store {
     return applied;
   }
 
-  async query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options: QueryOptions = {}): Promise<SerializedResult> {
-    this.ensureOpen();
-    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
-    return new Promise<SerializedResult>((resolve, reject) => {
-      const queued: QueuedQuery = {
-        request: {
-          type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
-          defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
-        },
-        client: options.client,
-        deadline: Date.now() + timeoutMs,
-        timeoutMs,
-        resolve,
-        reject,
-      };
-      queued.expiry = setTimeout(() => {
-        const index = this.queue.indexOf(queued);
-        if (index < 0) return;
-        this.queue.splice(index, 1);
-        reject(new QueryTimeoutError(timeoutMs));
-      }, timeoutMs);
-      this.queue.push(queued);
-      this.dispatch();
-    });
+  query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options: QueryOptions = {}): Promise<SerializedResult> {
+    return this.submit<SerializedResult>({
+      type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
+      defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
+    }, options, options.timeoutMs ?? this.queryTimeoutMs);
   }
 
   async select(query: string, options?: QueryOptions): Promise<Solution[]> {
@@ -235,64 +188,250 @@ export class EmbeddedStore implements Store {
     return parseNTriples(result.body, 'c');
   }
 
-  async dump(format: GraphMediaType): Promise<string> {
-    return this.onReadyReplica((replica) => replica.call<string>({ type: 'dump', format }));
+  dump(format: GraphMediaType): Promise<string> {
+    return this.submit<string>({ type: 'dump', format }, {}, 0);
   }
 
-  async size(): Promise<number> {
-    return this.onReadyReplica((replica) => replica.call<number>({ type: 'size' }));
+  size(): Promise<number> {
+    return this.submit<number>({ type: 'size' }, {}, 0);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.preemptionTimer);
+    for (const lane of LANES) for (const job of this.queues[lane].drain()) this.settle(job, 'closed', new StoreClosedError());
+    for (const job of [...this.running]) this.settle(job, 'closed', new StoreClosedError());
     for (const replica of this.replicas) replica.terminate();
-    for (const queued of this.queue.splice(0)) {
-      clearTimeout(queued.expiry);
-      queued.reject(new StoreClosedError());
-    }
   }
 
-  /** Replicas holding all the data, and how many there are in all: for health checks. */
-  status(): { ready: number; total: number; queued: number } {
-    return { ready: this.replicas.filter((r) => this.isReady(r)).length, total: this.replicas.length, queued: this.queue.length };
+  stats(): StoreStats {
+    const lane = (name: Lane): LaneStats => {
+      const own = this.replicas.filter((r) => r.lane === name);
+      return {
+        replicas: this.wanted[name],
+        ready: own.filter((r) => this.isReady(r)).length,
+        busy: own.filter((r) => r.busy).length,
+        queued: this.queues[name].length,
+      };
+    };
+    return {
+      lanes: { pages: lane('pages'), endpoint: lane('endpoint') },
+      restarts: { ...this.restarts },
+      memoryBytes: this.replicas.reduce((sum, r) => sum + (r.dead ? 0 : r.memoryBytes), 0),
+      memoryLimitBytes: this.memoryLimitBytes,
+    };
+  }
+
+  // ---- jobs --------------------------------------------------------------------------------
+
+  private submit<T>(request: ReplicaRequest, options: QueryOptions, timeoutMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const lane = options.lane ?? 'pages';
+      const job: Job = {
+        request, lane, client: lane === 'endpoint' ? options.client : undefined, queuedAt: performance.now(), timeoutMs, options,
+        resolve: resolve as (value: unknown) => void, reject, settled: false,
+      };
+      if (this.closed) return this.settle(job, 'closed', new StoreClosedError());
+      if (options.signal?.aborted) return this.settle(job, 'cancelled', new QueryCancelledError());
+      const queue = this.queues[lane];
+      if (options.maxQueued !== undefined && queue.length >= options.maxQueued) return this.settle(job, 'queue-full', new QueueFullError(queue.length));
+      if (options.signal) {
+        job.onAbort = () => this.cancel(job);
+        options.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      const maxWaitMs = options.maxWaitMs ?? (timeoutMs || this.queryTimeoutMs);
+      job.waitTimer = setTimeout(() => {
+        if (queue.remove(job)) this.settle(job, 'queue-timeout', new QueueTimeoutError(performance.now() - job.queuedAt));
+      }, maxWaitMs);
+      queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** The client went away: a waiting query leaves the queue, a running one ends its replica. */
+  private cancel(job: Job): void {
+    if (job.settled) return;
+    if (job.replica) this.endReplica(job, 'cancelled', new QueryCancelledError());
+    else if (this.queues[job.lane].remove(job)) this.settle(job, 'cancelled', new QueryCancelledError());
+  }
+
+  private run(replica: Replica, job: Job): void {
+    this.queues[job.lane].remove(job);
+    clearTimeout(job.waitTimer);
+    replica.busy = true;
+    job.replica = replica;
+    job.startedAt = performance.now();
+    this.running.add(job);
+    this.countRunning(job, 1);
+    if (job.timeoutMs > 0) {
+      // Oxigraph cannot interrupt a query: past its time, the replica's thread is ended.
+      job.runTimer = setTimeout(() => this.endReplica(job, 'timeout', new QueryTimeoutError(job.timeoutMs)), job.timeoutMs);
+    }
+    replica.call(job.request).then(
+      (value) => this.settle(job, 'answered', undefined, value),
+      (error: Error) => this.settle(job, error instanceof StoreFailureError ? 'failed' : 'error', error, undefined, error instanceof StoreFailureError ? replica.loadMs : 0),
+    );
+  }
+
+  /** Ends the replica a job runs on (the only way to stop an Oxigraph query) and replaces it. */
+  private endReplica(job: Job, cause: 'timeout' | 'cancelled' | 'preempted', error: Error): void {
+    const replica = job.replica;
+    if (job.settled || !replica) return;
+    replica.terminate();
+    this.replace(replica, cause);
+    this.settle(job, cause, error, undefined, replica.loadMs);
+  }
+
+  /** A job's end, however it came: its timers stop, its replica is free again, its cost is told, its caller answered. */
+  private settle(job: Job, outcome: QueryOutcome, error?: Error, value?: unknown, restartMs = 0): void {
+    if (job.settled) return;
+    job.settled = true;
+    clearTimeout(job.waitTimer);
+    clearTimeout(job.runTimer);
+    if (job.onAbort) job.options.signal?.removeEventListener('abort', job.onAbort);
+    const now = performance.now();
+    const replica = job.replica;
+    if (replica) {
+      this.running.delete(job);
+      this.countRunning(job, -1);
+      replica.busy = false;
+    }
+    const usage: QueryUsage = {
+      outcome,
+      waitMs: (job.startedAt ?? now) - job.queuedAt,
+      runMs: job.startedAt === undefined ? 0 : now - job.startedAt,
+      restartMs,
+    };
+    if (job.request.type === 'query') {
+      job.options.onSettled?.(usage);
+      this.observer.querySettled?.({ lane: job.lane, usage });
+    }
+    if (error) job.reject(error);
+    else job.resolve(value);
+    if (replica && !replica.dead) this.recycleIfSwollen(replica);
+    this.dispatch();
+  }
+
+  private countRunning(job: Job, delta: number): void {
+    if (job.lane !== 'endpoint' || job.client === undefined) return;
+    const count = (this.runningByClient.get(job.client) ?? 0) + delta;
+    if (count > 0) this.runningByClient.set(job.client, count);
+    else this.runningByClient.delete(job.client);
+  }
+
+  private readonly share = (client: string | undefined): number => (client === undefined ? 0 : this.runningByClient.get(client) ?? 0);
+
+  private idle(lane: Lane): Replica[] {
+    return this.replicas.filter((r) => r.lane === lane && !r.busy && this.isReady(r));
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    for (const replica of this.idle('pages')) {
+      const job = this.queues.pages.peek(this.share);
+      if (!job) break;
+      this.run(replica, job);
+    }
+    for (const replica of this.idle('endpoint')) {
+      // The endpoint's own queries first; pages borrow what they leave idle.
+      const job = this.queues.endpoint.peek(this.share) ?? this.queues.pages.peek(this.share);
+      if (!job) break;
+      this.run(replica, job);
+    }
+    this.preemptIfStarving();
+  }
+
+  /**
+   * When a client that has nothing running waits, no endpoint replica is free or about to be,
+   * and another client holds several replicas, that client's longest-running query is stopped
+   * (once it has run PREEMPT_AFTER_MS) so that the replica it held serves the waiting client.
+   */
+  private preemptIfStarving(): void {
+    clearTimeout(this.preemptionTimer);
+    this.preemptionTimer = undefined;
+    const queue = this.queues.endpoint;
+    if (queue.length === 0) return;
+    const endpointReplicas = this.replicas.filter((r) => r.lane === 'endpoint');
+    // A replica free, or still loading (free soon): no query is stopped.
+    if (endpointReplicas.some((r) => !r.dead && (!r.busy || r.loading))) return;
+    if (![...queue.waiting().keys()].some((client) => this.share(client) === 0)) return;
+    let holder: string | undefined;
+    for (const [client, count] of this.runningByClient) if (count >= 2 && count > this.share(holder)) holder = client;
+    if (holder === undefined) return;
+    const victim = [...this.running].filter((job) => job.client === holder && job.lane === 'endpoint')
+      .sort((a, b) => a.startedAt! - b.startedAt!)[0];
+    if (!victim) return;
+    const ranMs = performance.now() - victim.startedAt!;
+    if (ranMs < PREEMPT_AFTER_MS) {
+      this.preemptionTimer = setTimeout(() => this.dispatch(), PREEMPT_AFTER_MS - ranMs + 1);
+      return;
+    }
+    this.endReplica(victim, 'preempted', new QueryPreemptedError(ranMs, this.share(holder)));
   }
 
   // ---- replicas ----------------------------------------------------------------------------
 
-  private spawn(): Replica {
-    const replica = new Replica((dead) => this.replace(dead));
+  private spawn(lane: Lane): Replica {
+    const replica = new Replica(lane, { memoryLimitBytes: this.memoryLimitBytes }, {
+      onLost: (lost, failure) => {
+        this.observer.replicaLost?.({ lane: lost.lane, replica: lost.number, failure });
+        // A replica lost while loading the data (too large for its memory) would fail again: none is started after it.
+        if (lost.loading) this.loadFailure ??= failure;
+        this.replace(lost, 'failed');
+      },
+      onPrinted: (from, message) => this.observer.printed?.({ lane: from.lane, replica: from.number, message }),
+    });
     this.replicas.push(replica);
     return replica;
   }
 
-  /** A replica whose thread ended (a stopped query, a crash) is replaced and reloaded. */
-  private replace(dead: Replica): void {
-    const index = this.replicas.indexOf(dead);
-    if (index >= 0) this.replicas.splice(index, 1);
-    if (this.closed) return;
-    const fresh = this.spawn();
-    void this.catchUp(fresh).catch(() => {});
+  /** A replica whose thread ended (a stopped query, a failure) is replaced by a fresh one of its lane, loaded from the snapshot. */
+  private replace(ended: Replica, cause: RestartCause): void {
+    const index = this.replicas.indexOf(ended);
+    if (index < 0) return;
+    this.replicas.splice(index, 1);
+    this.restarts[cause]++;
+    if (this.closed || this.loadFailure || this.snapshot.length === 0) return;
+    const fresh = this.spawn(ended.lane);
+    this.catchUp(fresh).then(
+      () => this.observer.replicaReplaced?.({ lane: fresh.lane, replica: fresh.number, cause, loadMs: fresh.loadMs }),
+      () => {},
+    );
+  }
+
+  /** A replica much larger than the data needs (a query's working memory is never given back) is replaced while idle. */
+  private recycleIfSwollen(replica: Replica): void {
+    if (replica.busy || replica.loading || replica.restingBytes === 0) return;
+    if (replica.memoryBytes - replica.restingBytes <= Math.max(RECYCLE_GROWTH_BYTES, replica.restingBytes)) return;
+    // Never the lane's last ready replica: its lane would stop while the new one loads.
+    if (this.replicas.filter((r) => r.lane === replica.lane && this.isReady(r)).length < 2) return;
+    replica.terminate();
+    this.replace(replica, 'recycled');
   }
 
   private isReady(replica: Replica): boolean {
-    return !replica.dead && replica.loadedParts === this.snapshot.length;
+    return !replica.dead && !replica.loading && replica.loadedParts === this.snapshot.length && this.snapshot.length > 0;
   }
 
-  /** Loads into a replica the snapshot parts it lacks; it serves queries once it has them all. */
+  /**
+   * Loads into a replica the snapshot parts it lacks; it serves queries once it has them all.
+   * One load at a time per replica: a load asked for while another runs is the same load, which
+   * goes on until the replica holds every part, those added meanwhile too.
+   */
   private catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
-    replica.catchingUp ??= this.replay(replica, onProgress).finally(() => { replica.catchingUp = undefined; });
-    return replica.catchingUp;
-  }
-
-  private async replay(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
-    while (!replica.dead && replica.loadedParts < this.snapshot.length) {
-      const next = this.snapshot[replica.loadedParts]!;
-      replica.busy = true;
+    let loading = this.catchingUp.get(replica);
+    if (loading) return loading;
+    loading = (async () => {
+      const started = performance.now();
+      replica.loading = true;
       try {
-        if (next.kind === 'update') {
-          await this.applyUpdate(replica, next);
-          replica.loadedParts++;
-        } else {
+        while (!replica.dead && replica.loadedParts < this.snapshot.length) {
+          const next = this.snapshot[replica.loadedParts]!;
+          if (next.kind === 'update') {
+            await this.applyUpdate(replica, next);
+            replica.loadedParts++;
+            continue;
+          }
           // Consecutive loads go in one message.
           const loads: WorkerLoadSource[] = [];
           for (let i = replica.loadedParts; i < this.snapshot.length; i++) {
@@ -304,10 +443,15 @@ export class EmbeddedStore implements Store {
           replica.loadedParts += loads.length;
         }
       } finally {
-        replica.busy = false;
+        replica.loading = false;
+        this.catchingUp.delete(replica);
       }
-    }
-    this.dispatch();
+      replica.loadMs = performance.now() - started;
+      replica.restingBytes = replica.memoryBytes;
+      this.dispatch();
+    })();
+    this.catchingUp.set(replica, loading);
+    return loading;
   }
 
   /** The first replica to apply an update tells its caller how it went; an update it refused changes nothing. */
@@ -322,69 +466,6 @@ export class EmbeddedStore implements Store {
     }
     part.settle?.();
     part.settle = undefined;
-  }
-
-  /** Replicas one client may hold at once: all but one, so that another client always finds one. */
-  private get replicasPerClient(): number {
-    return Math.max(1, this.replicaCount - 1);
-  }
-
-  private dispatch(): void {
-    for (let index = 0; index < this.queue.length;) {
-      const replica = this.replicas.find((r) => this.isReady(r) && !r.busy);
-      if (!replica) return;
-      const queued = this.queue[index]!;
-      if (queued.client !== undefined && (this.runningByClient.get(queued.client) ?? 0) >= this.replicasPerClient) {
-        index++;
-        continue;
-      }
-      this.queue.splice(index, 1);
-      clearTimeout(queued.expiry);
-      this.run(replica, queued, queued.deadline - Date.now());
-    }
-  }
-
-  private countRunning(client: string | undefined, delta: number): void {
-    if (client === undefined) return;
-    const count = (this.runningByClient.get(client) ?? 0) + delta;
-    if (count > 0) this.runningByClient.set(client, count);
-    else this.runningByClient.delete(client);
-  }
-
-  private run(replica: Replica, queued: QueuedQuery, remaining: number): void {
-    replica.busy = true;
-    this.countRunning(queued.client, 1);
-    let settled = false;
-    // Oxigraph cannot interrupt a query: past its time, the replica's thread is ended.
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      this.countRunning(queued.client, -1);
-      queued.reject(new QueryTimeoutError(queued.timeoutMs));
-      replica.terminate();
-      this.replace(replica);
-      this.dispatch();
-    }, Math.max(0, remaining));
-    const settle = (deliver: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      replica.busy = false;
-      this.countRunning(queued.client, -1);
-      deliver();
-      this.dispatch();
-    };
-    replica.call<SerializedResult>(queued.request).then(
-      (result) => settle(() => queued.resolve(result)),
-      (error: Error) => settle(() => queued.reject(error)),
-    );
-  }
-
-  private async onReadyReplica<T>(action: (replica: Replica) => Promise<T>): Promise<T> {
-    this.ensureOpen();
-    const replica = this.replicas.find((r) => this.isReady(r));
-    if (!replica) throw new QueryEvaluationError('the store is still loading');
-    return action(replica);
   }
 
   private ensureOpen(): void {

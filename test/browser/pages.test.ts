@@ -36,6 +36,8 @@ describe.runIf(existsSync(CHROMIUM) || REQUIRED)('in a browser', () => {
     const incidents: string[] = [];
     context.on('page', (page) => {
       page.on('pageerror', (error) => incidents.push(`error: ${error.message}`));
+      // Whatever the Content-Security-Policy refused (a script, a style, a request) is an incident too.
+      page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) incidents.push(`policy: ${message.text()}`); });
       page.on('dialog', (dialog) => {
         incidents.push(`dialog: ${dialog.message()}`);
         void dialog.dismiss();

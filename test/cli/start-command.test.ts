@@ -2,12 +2,13 @@
  * `npm start` end to end: it serves the demo data and says when it is ready; given invalid data
  * it refuses to publish, prints the report and exits with status 1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATA_DIR, FIXTURES, ROOT } from '../helpers.js';
+import { DATA_DIR, FIXTURES } from '../helpers.js';
+import { startProcess } from '../support/start-process.js';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -15,25 +16,9 @@ afterEach(() => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/start.ts')], {
-    cwd: ROOT, env: { ...process.env, PORT: '0', LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp): Promise<RegExpExecArray> => {
-    for (let i = 0; i < 600; i++) {
-      const match = pattern.exec(stdout);
-      if (match) return match;
-      if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}: ${stdout}${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${pattern}: ${stdout}${stderr}`);
-  };
-  return { waitFor, exited, output: () => ({ stdout, stderr }) };
+  const started = startProcess(env, children);
+  const waitFor = (pattern: RegExp): Promise<RegExpExecArray> => started.waitFor((stdout) => pattern.exec(stdout) ?? undefined);
+  return { waitFor, exited: started.exited, output: started.output };
 }
 
 describe('npm start', () => {

@@ -1,13 +1,14 @@
 /**
  * The embedded store: it loads validated bytes, answers the three kinds of query, and a query
- * that runs away is stopped at its time limit without stopping the others.
+ * that runs away is stopped at its time limit without stopping the others. (Lanes, fairness and
+ * failures: abuse.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Parser } from 'n3';
 import { readSources } from '../../src/build/build.js';
 import { rdfFilesIn } from '../../src/validation/gate.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
-import { QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError } from '../../src/store/store.js';
+import { QueryEvaluationError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreLoadError } from '../../src/store/store.js';
 import { BASE, DATA_DIR } from '../helpers.js';
 
 const CARTESIAN = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }';
@@ -23,8 +24,10 @@ afterAll(async () => {
   await store.close();
 });
 
+const readyReplicas = (s: EmbeddedStore) => s.stats().lanes.pages.ready + s.stats().lanes.endpoint.ready;
+
 async function untilAllReady(s: EmbeddedStore): Promise<void> {
-  for (let i = 0; i < 200 && s.status().ready < s.status().total; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 400 && readyReplicas(s) < 3; i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 describe('embedded store', () => {
@@ -59,6 +62,13 @@ describe('embedded store', () => {
     expect((error as Error).message).toMatch(/^error at 1:\d+/);
   });
 
+  it('refuses a graph name the store cannot read as the query\'s error, and the replica goes on', async () => {
+    const error = await store.select('SELECT * WHERE { ?s ?p ?o } LIMIT 1', { defaultGraphs: ['http://a b'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QueryEvaluationError);
+    expect(store.stats().restarts.failed).toBe(0);
+    expect(await store.ask('ASK { ?s ?p ?o }')).toBe(true);
+  });
+
   it('dumps the data as Turtle that parses back to the same number of triples', async () => {
     const turtle = await store.dump('text/turtle');
     expect(new Parser().parse(turtle).length).toBe(await store.size());
@@ -78,7 +88,8 @@ describe('embedded store', () => {
     expect(error).toBeInstanceOf(QueryTimeoutError);
     expect(Date.now() - started).toBeLessThan(5000);
     await untilAllReady(store);
-    expect(store.status()).toMatchObject({ ready: 2, total: 2 });
+    expect(store.stats().lanes).toMatchObject({ pages: { ready: 1, replicas: 1 }, endpoint: { ready: 2, replicas: 2 } });
+    expect(store.stats().restarts.timeout).toBe(1);
     expect(await store.ask('ASK { ?s ?p ?o }')).toBe(true);
   });
 

@@ -10,12 +10,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceState } from '../../build/state.js';
 import { negotiateFormat, negotiateLanguage } from '../../http/negotiation.js';
 import { sendNotFound } from '../../http/not-found.js';
-import { sendPlainText, sendStillLoading } from '../../http/plain-text.js';
+import { annotate, requestLog } from '../../http/observability.js';
+import { sendPlainText, sendStillLoading, sendStoreUnavailable } from '../../http/plain-text.js';
 import { RepresentationCache } from '../../http/representation-cache.js';
 import { addVary, Representation, sendRepresentation } from '../../http/representation.js';
 import { jsonLdProfile, type JsonLdProfile, type PublishedContext } from '../../rdf/jsonld.js';
 import { allPrefixes } from '../../rdf/namespaces.js';
 import { writeGraph } from '../../rdf/write.js';
+import { isStoreUnavailable } from '../../store/store.js';
 import type { PageLanguage } from '../../web/i18n/catalogue.js';
 import type { Describer, Description } from './describe.js';
 import { DESCRIPTION_FORMATS, type DescriptionFormat, type IriPolicy } from './iri-policy.js';
@@ -55,6 +57,11 @@ export class Dereferencer {
     this.prefixes = allPrefixes(options.policy.baseIRI);
   }
 
+  /** Bytes of prepared representations held, for the metrics. */
+  get cachedBytes(): number {
+    return this.representations.size;
+  }
+
   /** Answers requests under /id/ and /doc/; false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '/';
@@ -62,9 +69,11 @@ export class Dereferencer {
     const path = query < 0 ? url : url.slice(0, query);
     if (!path.startsWith('/id/') && !path.startsWith('/doc/')) return false;
     this.answer(req, res, path, query < 0 ? '' : url.slice(query + 1)).catch((error: unknown) => {
-      console.error(`error on ${req.method} ${url}:`, error);
-      if (!res.headersSent) sendPlainText(res, 500, 'internal error');
-      else res.destroy();
+      const unavailable = isStoreUnavailable(error);
+      requestLog(req)[unavailable ? 'warn' : 'error']({ err: error }, unavailable ? 'the store could not answer' : 'internal error');
+      if (res.headersSent) res.destroy();
+      else if (unavailable) sendStoreUnavailable(res);
+      else sendPlainText(res, 500, 'internal error');
     });
     return true;
   }
@@ -117,6 +126,7 @@ export class Dereferencer {
     if (format.name === 'html') addVary(res, 'Accept-Language');
     const key = representationKey(parsed.thing, page, format, pageLanguage, profile);
     let representation = this.representations.get(version, key);
+    annotate(req, { cache: { name: 'descriptions', hit: representation !== undefined } });
     if (!representation) {
       const description = await this.describe(parsed.thing, page, version);
       if (!description) {

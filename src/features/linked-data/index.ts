@@ -37,6 +37,7 @@ export function linkedData(context: FeatureContext): Feature {
     describer: new Describer(queries, policy),
     cacheBytes: config.descriptionCacheMb * 1024 * 1024,
   });
+  context.observability.trackCache('descriptions', () => dereferencer.cachedBytes);
   const graphs = [
     new StaticGraph({ path: '/ontology', quads: rules.ontologyQuads, prefixes, context: jsonLd, lastModified: started, page: (language) => ontologyPage(ontology, language) }),
     new StaticGraph({ path: '/shapes', quads: rules.shapesQuads, prefixes, context: jsonLd, lastModified: started, page: (language) => shapesPage(rules.shapes, ontology.namespace, language) }),

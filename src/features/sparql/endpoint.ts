@@ -1,18 +1,21 @@
 /**
- * /sparql: the SPARQL 1.1 Protocol endpoint. A query request is read by the protocol module,
- * its result format negotiated, its client's share of the store checked, then it runs in a
- * store replica (or, with SERVICE clauses, in the federation engine) under a time limit and a
- * result-size limit. Errors say what went wrong and never carry a stack trace. A bare GET
- * describes the service: the workbench for browsers, the Service Description for programs.
+ * /sparql: the SPARQL 1.1 Protocol endpoint. A query request is read by the protocol module
+ * (which measures its shape against the store's safe limits), its result format negotiated,
+ * its client admitted (budget, queries in flight: admission.ts), then it waits its turn in the
+ * store's fair queue and runs in an endpoint replica (or, with SERVICE clauses, in the
+ * federation engine) under a time limit and a result-size limit; it is stopped when its client
+ * goes away. Errors say what went wrong and never carry a stack trace or the store's own words.
+ * A bare GET describes the service: the workbench for browsers, the Service Description for
+ * programs.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import express, { type Request, type Response } from 'express';
 import type { ServiceState } from '../../build/state.js';
 import type { ServiceConfig } from '../../config.js';
-import { ConcurrencyLimit } from '../../http/client-limit.js';
 import { negotiateFormat, negotiateLanguage } from '../../http/negotiation.js';
 import { sendNotFound } from '../../http/not-found.js';
+import { annotate, clientOfRequest, requestLog, type Observability } from '../../http/observability.js';
 import { sendPlainText, sendStillLoading } from '../../http/plain-text.js';
 import { RepresentationCache } from '../../http/representation-cache.js';
 import { Representation, sendRepresentation } from '../../http/representation.js';
@@ -22,13 +25,15 @@ import { publishedContext } from '../../rdf/jsonld.js';
 import { allPrefixes } from '../../rdf/namespaces.js';
 import { writeGraph } from '../../rdf/write.js';
 import {
-  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError,
-  type SerializedResult, type Store,
+  QueryCancelledError, QueryEvaluationError, QueryPreemptedError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, QueueFullError,
+  QueueTimeoutError, StoreClosedError, StoreFailureError, type QueryOptions, type QueryUsage, type SerializedResult, type Store,
 } from '../../store/store.js';
 import type { PageLanguage } from '../../web/i18n/catalogue.js';
 import type { Contributions } from '../feature.js';
+import { Admission, isRefusal, type AdmissionPolicy } from './admission.js';
 import type { ExampleQuery } from './examples.js';
 import { RemoteEndpointError, type FederationEngine } from './federation/engine.js';
+import { INTERNAL_HEADER, ON_BEHALF_OF_HEADER } from './federation/worker-protocol.js';
 import { parametersOf, ProtocolError, readQueryRequest, type QueryRequest } from './protocol.js';
 import { chooseResultFormat, offeredFormats, resultKindOf, type ResultFormat, type ResultKind } from './result-formats.js';
 import { graphPage, solutionsPage } from './results-page.js';
@@ -36,20 +41,19 @@ import { describedNames } from './service-description.js';
 import { describeSyntaxError } from './syntax-errors.js';
 import { WORKBENCH_SCRIPT, workbenchPage } from './workbench.js';
 
-export interface SparqlLimits {
+export interface SparqlLimits extends AdmissionPolicy {
   readonly timeoutMs: number;
   readonly maxQueryLength: number;
   readonly maxRequestBytes: number;
   readonly maxResultBytes: number;
-  readonly maxConcurrentPerClient: number;
 }
 
-export const DEFAULT_SPARQL_LIMITS: Omit<SparqlLimits, 'timeoutMs'> = {
+export const DEFAULT_SPARQL_LIMITS = {
   maxQueryLength: 100_000,
   maxRequestBytes: 256 * 1024,
   maxResultBytes: 64 * 1024 * 1024,
   maxConcurrentPerClient: 4,
-};
+} as const satisfies Partial<SparqlLimits>;
 
 export interface EndpointContext {
   readonly config: ServiceConfig;
@@ -59,9 +63,11 @@ export interface EndpointContext {
   readonly contributions: Contributions;
   readonly limits: SparqlLimits;
   readonly federation?: FederationEngine;
-  /** Requests carrying this header value are the federation engine's own and bypass the per-client cap. */
+  /** Requests carrying this header value are the federation engine's own: charged to the client it names, never refused. */
   readonly internalToken?: string;
+  readonly observability: Observability;
 }
+
 
 /** Parameters of the workbench page, which are not protocol parameters. */
 const PAGE_PARAMETERS = new Set(['lang', 'edit']);
@@ -70,7 +76,13 @@ const DESCRIPTION_FORMATS = [FORMATS.turtle, FORMATS.jsonld, FORMATS.ntriples, F
 
 const require = createRequire(import.meta.url);
 
-function describeFailure(error: unknown, query: string, limits: SparqlLimits): { status: number; text: string } | undefined {
+interface Failure {
+  readonly status: number;
+  readonly text: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+function describeFailure(error: unknown, query: string, limits: SparqlLimits): Failure | undefined {
   if (error instanceof QuerySyntaxError) return { status: 400, text: describeSyntaxError(error.message, query).text };
   if (error instanceof QueryEvaluationError) return { status: 400, text: `The query could not be evaluated: ${error.message}` };
   if (error instanceof RemoteEndpointError) {
@@ -86,9 +98,27 @@ function describeFailure(error: unknown, query: string, limits: SparqlLimits): {
   if (error instanceof QueryResultTooLargeError) {
     return { status: 503, text: `The result is larger than the ${Math.round(limits.maxResultBytes / 1e6)} MB this endpoint sends. Narrow the query or page through it with LIMIT and OFFSET.` };
   }
-  if (error instanceof StoreFailureError || error instanceof StoreClosedError) {
-    return { status: 503, text: `The store could not run the query (${error.message}); it is being restarted. Try again in a moment.` };
+  if (error instanceof QueryPreemptedError) {
+    return {
+      status: 503, headers: { 'Retry-After': '5' },
+      text: `The query was stopped after ${(error.ranMs / 1000).toFixed(1)} s to share the endpoint: your address had ${error.heldReplicas} queries running while another client, with none, waited. ` +
+        'Send your queries one after the other.',
+    };
   }
+  if (error instanceof QueueTimeoutError) {
+    return {
+      status: 503, headers: { 'Retry-After': '5' },
+      text: `The endpoint is busy: no query slot was free within ${(error.waitedMs / 1000).toFixed(0)} s. Try again in a few seconds.`,
+    };
+  }
+  if (error instanceof QueueFullError) {
+    return { status: 503, headers: { 'Retry-After': '5' }, text: `The endpoint is busy: ${error.queued} queries are already waiting. Try again in a few seconds.` };
+  }
+  if (error instanceof StoreFailureError) {
+    // The store's own words (a trap, a panic) are for the log; the client learns what happened, in general terms.
+    return { status: 503, headers: { 'Retry-After': '2' }, text: `The query could not be answered: ${error.message}. The store has been restarted; the endpoint goes on answering other queries.` };
+  }
+  if (error instanceof StoreClosedError) return { status: 503, headers: { 'Retry-After': '5' }, text: 'The service is stopping; try again in a moment.' };
   return undefined;
 }
 
@@ -96,7 +126,8 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
   const { config, state, limits } = context;
   const router = express.Router();
   const cache = new RepresentationCache(64 * 1024 * 1024);
-  const clients = new ConcurrencyLimit(limits.maxConcurrentPerClient);
+  const admission = new Admission(limits);
+  context.observability.trackCache('sparql-results', () => cache.size);
 
   const asset = (path: string, mediaType: string) =>
     new Representation(readFileSync(require.resolve(path)), mediaType, { cacheControl: 'public, max-age=86400' });
@@ -167,6 +198,7 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
       request = readQueryRequest({ method: req.method, contentType: req.get('content-type'), search, body: Buffer.isBuffer(req.body) ? req.body : undefined }, limits);
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
+      if (error.limit) context.observability.refused(req, `limit:${error.limit}`);
       sendPlainText(res, error.status, error.message, error.headers);
       return;
     }
@@ -194,49 +226,78 @@ export function sparqlRoutes(context: EndpointContext): express.Router {
       return;
     }
 
-    const internal = context.internalToken !== undefined && req.get('x-citego-internal') === context.internalToken;
-    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    if (!internal && !clients.acquire(client)) {
-      sendPlainText(res, 429, `Too many queries at once from your address: this endpoint runs up to ${limits.maxConcurrentPerClient} queries per client at a time.`, { 'Retry-After': '1' });
-      return;
-    }
-    try {
-      await answer(req, res, request, kind, format, status.store, status.dataVersion, language, internal ? undefined : client);
-    } catch (error) {
-      const failure = describeFailure(error, request.query, limits);
-      if (!failure) throw error;
-      sendPlainText(res, failure.status, failure.text);
-    } finally {
-      if (!internal) clients.release(client);
-    }
+    const internal = context.internalToken !== undefined && req.get(INTERNAL_HEADER) === context.internalToken;
+    const onBehalfOf = internal ? req.get(ON_BEHALF_OF_HEADER) : undefined;
+    const client = onBehalfOf ?? clientOfRequest(req) ?? req.socket.remoteAddress ?? 'unknown';
+    await answer(req, res, request, kind, format, status.store, status.dataVersion, language, client, !internal);
+  }
+
+  /** What the store was told about a query, and when it ended: for the access log and the metrics. */
+  function noteUsage(req: Request, federated: boolean) {
+    return (usage: QueryUsage) => annotate(req, { query: { outcome: usage.outcome, waitMs: Math.round(usage.waitMs), runMs: Math.round(usage.runMs), federated } });
   }
 
   async function answer(req: Request, res: Response, request: QueryRequest, kind: ResultKind, format: ResultFormat,
-    store: Store, dataVersion: string, language: PageLanguage, client: string | undefined): Promise<void> {
+    store: Store, dataVersion: string, language: PageLanguage, client: string, charged: boolean): Promise<void> {
     const cacheable = req.method !== 'POST' && !/no-cache|no-store/i.test(req.get('cache-control') ?? '');
     const key = JSON.stringify([format.name, language, request.query, request.defaultGraphs, request.namedGraphs]);
     if (format.name === 'html') res.vary('Accept-Language');
     const cached = cacheable ? cache.get(dataVersion, key) : undefined;
+    if (cacheable) annotate(req, { cache: { name: 'sparql-results', hit: cached !== undefined } });
     if (cached) {
+      // An answer already written costs the store nothing: it is given whatever the client's budget.
       sendRepresentation(req, res, cached);
       return;
     }
+    // Oxigraph has no SERVICE: a query with one goes to the federation engine.
+    const federated = request.measures.service && context.federation !== undefined;
+    // A client that goes away stops its query: waiting, it leaves the queue; running, its replica is ended.
+    const gone = new AbortController();
+    res.once('close', () => { if (!res.writableFinished) gone.abort(); });
+    const admitted = admission.admit(client, gone.signal, noteUsage(req, federated), charged);
+    if (isRefusal(admitted)) {
+      context.observability.refused(req, admitted.reason);
+      sendPlainText(res, admitted.status, admitted.text, admitted.headers);
+      return;
+    }
+    try {
+      await run(req, res, request, format, store, dataVersion, language, cacheable, key, federated, admitted.options);
+    } catch (error) {
+      if (error instanceof QueryCancelledError) {
+        requestLog(req).info('the client went away; its query was stopped');
+        return;
+      }
+      const failure = describeFailure(error, request.query, limits);
+      if (!failure) throw error;
+      if (error instanceof QueueFullError) context.observability.refused(req, 'queue-full');
+      if (error instanceof StoreFailureError) requestLog(req).error({ reason: error.reason, detail: error.detail }, 'the store failed on this query');
+      if (!res.headersSent) sendPlainText(res, failure.status, failure.text, failure.headers);
+    } finally {
+      admitted.release();
+    }
+  }
+
+  async function run(req: Request, res: Response, request: QueryRequest, format: ResultFormat, store: Store, dataVersion: string,
+    language: PageLanguage, cacheable: boolean, key: string, federated: boolean, admitted: QueryOptions): Promise<void> {
     // The store writes the machine formats itself; a page is built from JSON results or N-Triples.
     const formats = {
       solutions: format.holds === 'results' || format.holds === 'table' ? format.mediaType : FORMATS.sparqlJson.mediaType,
       graph: format.holds === 'graph' ? format.mediaType : FORMATS.ntriples.mediaType,
     };
-    const options = {
-      baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
-      timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes, client,
+    let usage: QueryUsage | undefined;
+    const options: QueryOptions = {
+      ...admitted, baseIRI: config.baseIRI, defaultGraphs: request.defaultGraphs, namedGraphs: request.namedGraphs,
+      timeoutMs: limits.timeoutMs, maxResultBytes: limits.maxResultBytes,
+      onSettled: (settled) => {
+        usage = settled;
+        admitted.onSettled?.(settled);
+      },
     };
-    const federated = context.federation?.handles(request.query) ?? false;
-    const queryStarted = performance.now();
     const result: SerializedResult = federated
       ? await context.federation!.query(request, formats, options)
       : await store.query(request.query, formats, options);
-    // Server-Timing shows a client (and browsers' developer tools) where the time went.
-    res.set('Server-Timing', `${federated ? 'federation' : 'store'};dur=${(performance.now() - queryStarted).toFixed(2)}`);
+    // Server-Timing shows a client (and browsers' developer tools) where the time went: waiting its turn, then running.
+    res.set('Server-Timing', `queue;dur=${(usage?.waitMs ?? 0).toFixed(2)}, ${federated ? 'federation' : 'store'};dur=${(usage?.runMs ?? 0).toFixed(2)}`);
     let body = result.body;
     if (format.name === 'html') {
       const downloads = offeredFormats(result.kind).filter((f) => f.name !== 'html').map((f) => ({

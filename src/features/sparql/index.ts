@@ -10,7 +10,7 @@ import { FederationEngine } from './federation/engine.js';
 import { endpointDescriptionPart } from './service-description.js';
 
 export function sparql(context: FeatureContext): Feature {
-  const { config, state, queries, contributions } = context;
+  const { config, state, queries, contributions, observability } = context;
   const federation = new FederationEngine({
     baseIRI: config.baseIRI,
     localEndpoint: () => `${context.localOrigin()}/sparql`,
@@ -20,7 +20,12 @@ export function sparql(context: FeatureContext): Feature {
     config, state, contributions, federation,
     examples: readExamples(join(config.sparqlDir, 'examples')),
     internalToken: federation.internalToken,
-    limits: { ...DEFAULT_SPARQL_LIMITS, timeoutMs: config.queryTimeoutMs },
+    observability,
+    limits: {
+      ...DEFAULT_SPARQL_LIMITS, timeoutMs: config.queryTimeoutMs,
+      budget: { budgetMs: config.queryBudgetMs, windowMs: config.queryBudgetWindowMs },
+      queueWaitMs: config.queryQueueWaitMs, queueLength: config.queryQueueLength,
+    },
   });
   return {
     name: 'sparql',

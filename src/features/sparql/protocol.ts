@@ -4,16 +4,20 @@
  * the URL's parameters and the raw body, and nothing else.
  */
 import { queryForm } from '../../queries/query-form.js';
+import { exceededLimit, measureQuery, QUERY_LIMITS, type QueryLimits, type QueryMeasures } from '../../queries/query-measures.js';
 
 export interface QueryRequest {
   readonly query: string;
   readonly defaultGraphs: readonly string[];
   readonly namedGraphs: readonly string[];
+  /** Its shape, measured before anything parses it: within the limits, and whether it has a SERVICE clause. */
+  readonly measures: QueryMeasures;
 }
 
 /** A request the protocol refuses, with its status and a message a person understands. */
 export class ProtocolError extends Error {
-  constructor(readonly status: number, message: string, readonly headers: Readonly<Record<string, string>> = {}) {
+  /** `limit` names the limit of a query's shape that the query exceeded, when that was the reason. */
+  constructor(readonly status: number, message: string, readonly headers: Readonly<Record<string, string>> = {}, readonly limit?: keyof QueryLimits) {
     super(message);
     this.name = 'ProtocolError';
   }
@@ -22,7 +26,18 @@ export class ProtocolError extends Error {
 export interface ProtocolLimits {
   /** Longest query text accepted, in characters. */
   readonly maxQueryLength: number;
+  /** Limits of a query's shape (query-measures.ts); the store's safe limits when absent. */
+  readonly shape?: QueryLimits;
 }
+
+/** Each limit of a query's shape, as a sentence: what was found, what is accepted, what to do. */
+const LIMIT_TEXTS: Readonly<Record<keyof QueryLimits, (value: number, limit: number) => string>> = {
+  depth: (value, limit) => `The query nests ${value > limit ? `more than ${limit}` : value} levels deep (brackets, and each link of a chain of ||, &&, +, path steps, UNION, OPTIONAL, FILTER or BIND); this endpoint accepts up to ${limit}. ` +
+    'Use VALUES or IN instead of long chains of alternatives, and fewer nested groups.',
+  triplePatterns: (value, limit) => `The query has ${value > limit ? `more than ${limit}` : value} triple patterns; this endpoint accepts up to ${limit}. Split it, or run it on a downloaded dump.`,
+  valuesRows: (value, limit) => `The query's VALUES blocks have ${value > limit ? `more than ${limit.toLocaleString('en-GB')}` : value.toLocaleString('en-GB')} rows; this endpoint accepts up to ${limit.toLocaleString('en-GB')}. Send them in several queries.`,
+  size: (_value, limit) => `The query has more than ${limit.toLocaleString('en-GB')} terms and operators; this endpoint accepts up to ${limit.toLocaleString('en-GB')}. Split it into smaller queries.`,
+};
 
 type Parameters = ReadonlyMap<string, readonly string[]>;
 
@@ -52,8 +67,11 @@ function single(parameters: Parameters, name: string): string | undefined {
   return values[0];
 }
 
+/** Characters an IRI may not hold (RFC 3987): spaces, controls, and the delimiters of IRIs in SPARQL. */
+const NOT_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+
 function checkIri(value: string, parameter: string): string {
-  if (!URL.canParse(value)) throw new ProtocolError(400, `The ${parameter} "${value}" is not an absolute IRI.`);
+  if (!URL.canParse(value) || NOT_IN_IRI.test(value)) throw new ProtocolError(400, `The ${parameter} "${value}" is not an absolute IRI.`);
   return value;
 }
 
@@ -64,13 +82,18 @@ function datasetOf(parameters: Parameters): Pick<QueryRequest, 'defaultGraphs' |
   };
 }
 
-function checked(query: string, limits: ProtocolLimits): string {
+/** The query, checked before anything parses it: present, not too long, read-only, within the limits of its shape. */
+function checked(query: string, limits: ProtocolLimits): { query: string; measures: QueryMeasures } {
   if (!query.trim()) throw new ProtocolError(400, 'The query is empty.');
   if (query.length > limits.maxQueryLength) {
     throw new ProtocolError(413, `The query is ${query.length.toLocaleString('en-GB')} characters long; this endpoint accepts up to ${limits.maxQueryLength.toLocaleString('en-GB')}.`);
   }
   if (queryForm(query) === 'UPDATE') throw new ProtocolError(403, READ_ONLY);
-  return query;
+  const shape = limits.shape ?? QUERY_LIMITS;
+  const measures = measureQuery(query, shape);
+  const exceeded = exceededLimit(measures, shape);
+  if (exceeded) throw new ProtocolError(400, LIMIT_TEXTS[exceeded.name](exceeded.value, exceeded.limit), {}, exceeded.name);
+  return { query, measures };
 }
 
 /**
@@ -89,7 +112,7 @@ export function readQueryRequest(
     if (urlParameters.size === 0) return undefined;
     const query = single(urlParameters, 'query');
     if (query === undefined) throw new ProtocolError(400, 'A "query" parameter is required: /sparql?query=SELECT…');
-    return { query: checked(query, limits), ...datasetOf(urlParameters) };
+    return { ...checked(query, limits), ...datasetOf(urlParameters) };
   }
 
   if (method !== 'POST') {
@@ -103,7 +126,7 @@ export function readQueryRequest(
   if (type === 'application/sparql-update') throw new ProtocolError(403, READ_ONLY);
   if (type === 'application/sparql-query') {
     const query = decodeUtf8(body);
-    return { query: checked(query, limits), ...datasetOf(urlParameters) };
+    return { ...checked(query, limits), ...datasetOf(urlParameters) };
   }
   if (type === 'application/x-www-form-urlencoded') {
     const form = parametersOf(decodeUtf8(body));
@@ -113,7 +136,7 @@ export function readQueryRequest(
     }
     const query = single(form, 'query');
     if (query === undefined) throw new ProtocolError(400, 'A "query" field is required in the form body.');
-    return { query: checked(query, limits), ...datasetOf(form) };
+    return { ...checked(query, limits), ...datasetOf(form) };
   }
   throw new ProtocolError(415, type
     ? `POST a query as application/sparql-query or application/x-www-form-urlencoded, not ${type}.`

@@ -9,6 +9,7 @@ import type { Term } from '../../rdf/terms.js';
 import { html, type SafeHtml } from '../../web/html.js';
 import { textsIn, type PageLanguage } from '../../web/i18n/catalogue.js';
 import { renderPage } from '../../web/layout.js';
+import { dataLink } from '../../web/links.js';
 
 interface JsonTerm { type: string; value: string; 'xml:lang'?: string; datatype?: string }
 
@@ -17,8 +18,8 @@ const MAX_ROWS = 2000;
 function termCell(term: JsonTerm | undefined, baseIRI: string): SafeHtml {
   if (!term) return html``;
   if (term.type === 'uri') {
-    const href = term.value.startsWith(baseIRI) ? `/${term.value.slice(baseIRI.length)}` : term.value;
-    return html`<a href="${href}">${term.value}</a>`;
+    if (term.value.startsWith(baseIRI)) return html`<a href="/${term.value.slice(baseIRI.length)}">${term.value}</a>`;
+    return dataLink(term.value, term.value);
   }
   if (term.type === 'bnode') return html`<code>_:${term.value}</code>`;
   const language = term['xml:lang'];

@@ -10,7 +10,7 @@ import { startService, type RunningService } from '../../service-harness.js';
 let running: RunningService;
 
 beforeAll(async () => {
-  running = await startService({ env: { DATA_DIR: demoDataWith('hostile/hostile-sheet.ttl') } });
+  running = await startService({ env: { DATA_DIR: demoDataWith('hostile/hostile-sheet.ttl', 'hostile/hostile-links.ttl') } });
 });
 
 afterAll(async () => {
@@ -90,6 +90,15 @@ describe('description pages', () => {
     const jsonLdBlock = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!;
     expect(jsonLdBlock).not.toContain('</script');
     expect((JSON.parse(jsonLdBlock) as { name: string }).name).toBe('<script>alert(\'title\')</script> & "quotes"');
+  });
+
+  it('make a link of an IRI from the data only when it is an http(s) IRI', async () => {
+    const html = await page('/doc/place/paris.html?lang=en');
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.filter((href) => href !== 'data:,' && !/^(https?:\/\/|\/|#)/.test(href)), 'links that are neither web links nor the service\'s own (the empty icon aside)').toEqual([]);
+    expect(html).toContain('javascript:alert(document.domain)');
+    expect(html).toContain('vbscript:msgbox(1)');
+    expect(hrefs).toContain('http://www.wikidata.org/entity/Q90');
   });
 });
 

@@ -2,7 +2,8 @@
  * A pathological query (a cartesian product over the whole store) must not hold the service
  * hostage: while it runs, pages and other queries answer; when its time is up it is stopped
  * and answered with an error, never with partial results; a client sending several of them
- * still leaves a replica to everybody else.
+ * gives a replica back to a client that waits with none (its longest query is stopped after a
+ * second). The failures met by users, reproduced: fairness.test.ts.
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,13 +61,17 @@ describe('isolation', () => {
     expect(performance.now() - started).toBeLessThan(7000);
   });
 
-  it('leaves a replica to others when one client sends several runaway queries', async () => {
+  it('gives a replica back to another client when one client sends several runaway queries', async () => {
+    // Both endpoint replicas up (the one the previous test's runaway held is loaded again).
+    for (let i = 0; i < 400 && running.store.stats().lanes.endpoint.ready < 2; i++) await new Promise((r) => setTimeout(r, 25));
     const runaways = [1, 2, 3].map((i) => fetch(`${running.origin}/sparql?query=${encodeURIComponent(`${CARTESIAN} # ${i}`)}`));
     await new Promise((r) => setTimeout(r, 300));
     const other = await timed(`${running.origin}/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`, '127.0.0.3');
     expect(other.status).toBe(200);
-    expect(other.ms).toBeLessThan(1000);
-    const statuses = await Promise.all(runaways.map(async (r) => (await r).status));
-    expect(statuses).toEqual([503, 503, 503]);
+    // Before the runaway queries' time limit (4 s): one of them was stopped to give its replica back.
+    expect(other.ms).toBeLessThan(4000);
+    const answers = await Promise.all(runaways.map(async (r) => ({ status: (await r).status, text: await (await r).text() })));
+    expect(answers.map((a) => a.status)).toEqual([503, 503, 503]);
+    expect(answers.some((a) => a.text.includes('to share the endpoint'))).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { textsIn, type PageLanguage } from '../../../web/i18n/catalogue.js';
 import { renderPage } from '../../../web/layout.js';
 import { tagged, type OntologyIndex, type OntologyTerm } from '../ontology-index.js';
 import { pickText, type Tagged } from '../../../web/i18n/fallback.js';
+import { dataLink } from '../../../web/links.js';
 
 /** A term as people write it: citego:Descriptor, dct:title; a full IRI when no prefix fits. */
 function shortName(iri: string, namespace: string): string {
@@ -20,7 +21,7 @@ function shortName(iri: string, namespace: string): string {
 
 function termLink(iri: string, ontology: OntologyIndex): SafeHtml {
   const name = shortName(iri, ontology.namespace);
-  return iri.startsWith(ontology.namespace) ? html`<a href="#${iri.slice(ontology.namespace.length)}"><code>${name}</code></a>` : html`<a href="${iri}"><code>${name}</code></a>`;
+  return iri.startsWith(ontology.namespace) ? html`<a href="#${iri.slice(ontology.namespace.length)}"><code>${name}</code></a>` : dataLink(iri, html`<code>${name}</code>`);
 }
 
 /** A text chosen by the service's one language fallback, marked with its language. */

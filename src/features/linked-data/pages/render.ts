@@ -10,6 +10,7 @@ import type { Term } from '../../../rdf/terms.js';
 import { html, type SafeHtml } from '../../../web/html.js';
 import { textsIn, type Catalogue, type PageLanguage } from '../../../web/i18n/catalogue.js';
 import { inLanguage, renderPage } from '../../../web/layout.js';
+import { dataLink } from '../../../web/links.js';
 import type { DescriptionFormat, IriPolicy } from '../iri-policy.js';
 import type { OntologyIndex } from '../ontology-index.js';
 import { DescriptionView } from '../view.js';
@@ -54,9 +55,10 @@ class PageWriter {
   link(iri: string): SafeHtml {
     const label = this.view.label(iri, this.language);
     const text = label?.value ?? localName(iri);
-    const lang = label?.language ? html` lang="${label.language}"` : '';
-    if (this.context.policy.isThing(iri)) return html`<a href="${this.href(iri)}"${lang}>${text}</a>`;
-    return html`<a href="${iri}"${lang}>${label ? text : iri}</a>`;
+    if (this.context.policy.isThing(iri)) {
+      return html`<a href="${this.href(iri)}"${label?.language ? html` lang="${label.language}"` : ''}>${text}</a>`;
+    }
+    return dataLink(iri, label ? text : iri, { lang: label?.language });
   }
 
   value(term: Term): SafeHtml {
@@ -175,8 +177,10 @@ class PageWriter {
     const own = types.find((t) => t.startsWith(this.citego)) ?? types[0];
     if (!own) return '';
     const label = this.context.ontology.taggedLabel(own, this.language);
-    const href = own.startsWith(this.citego) ? `/ontology?lang=${this.language}#${own.slice(this.citego.length)}` : own;
-    return html`<p class="kind"><a href="${href}"${label?.language ? html` lang="${label.language}"` : ''}>${label?.value ?? this.propertyName(own)}</a></p>`;
+    const name = label?.value ?? this.propertyName(own);
+    const lang = label?.language;
+    return html`<p class="kind">${own.startsWith(this.citego)
+      ? html`<a href="/ontology?lang=${this.language}#${own.slice(this.citego.length)}"${lang ? html` lang="${lang}"` : ''}>${name}</a>` : dataLink(own, name, { lang })}</p>`;
   }
 }
 
@@ -197,7 +201,7 @@ ${dossiers.length ? html`<div><dt>${w.t.dossier}</dt><dd>${dossiers.map((d) => w
 ${languages.length ? html`<div><dt>${w.t.languages}</dt><dd>${languages.map((l, i) => html`${i ? ', ' : ''}${l}`)}</dd></div>` : ''}
 </dl>
 ${w.text(`${dct}abstract`)}
-${citation ? html`<section><h2>${w.t.citation}</h2><p${citation.language ? html` lang="${citation.language}"` : ''}>${citation.value}</p>${references.map((r) => html`<p><a href="${r}">${r}</a></p>`)}</section>` : ''}
+${citation ? html`<section><h2>${w.t.citation}</h2><p${citation.language ? html` lang="${citation.language}"` : ''}>${citation.value}</p>${references.map((r) => html`<p>${dataLink(r, r)}</p>`)}</section>` : ''}
 ${w.linkList(w.t.authors, w.own(`${dct}creator`))}
 ${w.linkList(w.t.partners, w.own(`${w.citego}partner`))}
 ${w.linkList(w.t.places, w.own(`${dct}spatial`))}
@@ -205,7 +209,7 @@ ${w.linkList(w.t.descriptors, w.own(`${dct}subject`))}
 ${w.linkList(w.t.related, [...new Set([...w.own(`${dct}relation`), ...view.incomingBy(`${dct}relation`)])])}
 ${hideInverse(w, [`${dct}relation`])}
 ${w.translations([`${dct}title`, `${dct}abstract`])}
-${source ? html`<p><a href="${source}" rel="external">${w.t.original}</a></p>` : ''}`;
+${source ? html`<p>${dataLink(source, w.t.original, { external: true })}</p>` : ''}`;
 }
 
 /** Links already shown from the thing's side (they are written both ways in the atlas). */
@@ -247,7 +251,7 @@ ${w.translations([`${skos}prefLabel`, `${skos}definition`])}`;
 function personSections(w: PageWriter): SafeHtml {
   const homepage = w.own(`${foaf}homepage`)[0];
   return html`${w.linkList(w.t.memberOf, w.own(`${org}memberOf`))}
-${homepage ? html`<p><a href="${homepage}" rel="external">${w.t.homepage}</a></p>` : ''}
+${homepage ? html`<p>${dataLink(homepage, w.t.homepage, { external: true })}</p>` : ''}
 ${w.created()}
 ${w.incoming(w.t.coordinated, `${w.citego}coordinator`)}
 ${w.memberships(w.t.memberships, `${org}organization`)}`;
@@ -258,7 +262,7 @@ function organisationSections(w: PageWriter): SafeHtml {
   return html`${w.text(`${dct}description`)}
 ${w.linkList(w.t.location, w.own(`${schema}location`))}
 ${w.linkList(w.t.partOf, w.own(`${org}subOrganizationOf`))}
-${homepage ? html`<p><a href="${homepage}" rel="external">${w.t.homepage}</a></p>` : ''}
+${homepage ? html`<p>${dataLink(homepage, w.t.homepage, { external: true })}</p>` : ''}
 ${w.incoming(w.t.members, `${org}memberOf`)}
 ${w.incoming(w.t.partnerOf, `${w.citego}partner`)}
 ${w.created()}

@@ -16,7 +16,7 @@ import sparqljs from 'sparqljs';
 import { FORMATS } from '../../../rdf/formats.js';
 import { parseNTriples } from '../../../rdf/parse.js';
 import { jsonResultsToCsv } from '../results-csv.js';
-import type { FederationRequest, FederationResponse } from './worker-protocol.js';
+import { INTERNAL_HEADER, ON_BEHALF_OF_HEADER, type FederationCancel, type FederationRequest, type FederationResponse } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('comunica-worker must run in a worker thread');
@@ -25,17 +25,26 @@ const engine = new QueryEngine();
 
 interface Term { termType: string; value: string; language?: string; datatype?: { value: string } }
 
-/** fetch that marks requests to the local endpoint, redirects endpoints, and names the URL it failed to reach. */
-function fetchFor(request: FederationRequest): typeof fetch {
+/** Queries being evaluated, by id: aborting one stops the requests it still has in flight. */
+const running = new Map<number, AbortController>();
+
+/**
+ * fetch that marks requests to the local endpoint (with the client they run for), redirects
+ * endpoints, stops when the query is cancelled, and names the URL it failed to reach.
+ */
+function fetchFor(request: FederationRequest, signal: AbortSignal): typeof fetch {
   return async (input, init) => {
     let url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     for (const [from, to] of Object.entries(request.redirects)) {
       if (url.startsWith(from)) url = to + url.slice(from.length);
     }
     const headers = new Headers(init?.headers);
-    if (url.startsWith(request.localEndpoint)) headers.set('x-citego-internal', request.internalToken);
+    if (url.startsWith(request.localEndpoint)) {
+      headers.set(INTERNAL_HEADER, request.internalToken);
+      if (request.onBehalfOf) headers.set(ON_BEHALF_OF_HEADER, request.onBehalfOf);
+    }
     try {
-      return await fetch(url, { ...init, headers });
+      return await fetch(url, { ...init, headers, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     } catch (error) {
       const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
       throw new Error(`could not reach ${url.split('?')[0]}: ${cause}`);
@@ -118,8 +127,8 @@ function withoutService(query: string, baseIRI: string, iri: string): string {
   return new sparqljs.Generator().stringify(parsed);
 }
 
-async function evaluate(request: FederationRequest, query: string): Promise<FederationResponse> {
-  const fetcher = fetchFor(request);
+async function evaluate(request: FederationRequest, query: string, signal: AbortSignal): Promise<FederationResponse> {
+  const fetcher = fetchFor(request, signal);
   const context = { sources: [localSource(request, fetcher)], baseIRI: request.baseIRI, fetch: fetcher };
   const result = await engine.query(query, context);
   const kind = result.resultType === 'quads' ? 'graph' : result.resultType === 'boolean' ? 'boolean' : 'solutions';
@@ -135,7 +144,7 @@ async function evaluate(request: FederationRequest, query: string): Promise<Fede
 
 const REMOTE_FAILURE = /could not reach|Invalid SPARQL endpoint response|HTTP status/i;
 
-async function run(request: FederationRequest): Promise<FederationResponse> {
+async function run(request: FederationRequest, signal: AbortSignal): Promise<FederationResponse> {
   let silent: string[];
   try {
     silent = servicePatterns(new sparqljs.Parser({ baseIRI: request.baseIRI }).parse(request.query)).filter((s) => s.silent).map((s) => s.name.value);
@@ -145,7 +154,7 @@ async function run(request: FederationRequest): Promise<FederationResponse> {
   let query = request.query;
   for (;;) {
     try {
-      return await evaluate(request, query);
+      return await evaluate(request, query, signal);
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       const redirected = (iri: string) => Object.entries(request.redirects).find(([from]) => iri.startsWith(from))?.[1] ?? iri;
@@ -157,10 +166,18 @@ async function run(request: FederationRequest): Promise<FederationResponse> {
   }
 }
 
-port.on('message', (request: FederationRequest) => {
-  run(request).then(
+port.on('message', (message: FederationRequest | FederationCancel) => {
+  if ('cancel' in message) {
+    running.get(message.cancel)?.abort();
+    running.delete(message.cancel);
+    return;
+  }
+  const request = message;
+  const controller = new AbortController();
+  running.set(request.id, controller);
+  run(request, controller.signal).then(
     (response) => port.postMessage(response),
     (error: unknown) => port.postMessage({ id: request.id, error: 'evaluation', message: (error as Error).message ?? String(error) } satisfies FederationResponse),
-  );
+  ).finally(() => running.delete(request.id));
 });
 port.postMessage({ ready: true });

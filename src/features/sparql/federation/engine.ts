@@ -1,16 +1,17 @@
 /**
  * Federated queries: those with SERVICE clauses, which Oxigraph does not evaluate, go to a
  * Comunica worker thread. It is started on the first federated query, stopped when a query
- * overruns its time limit, and started again on the next.
+ * overruns its time limit, and started again on the next. A query's time limit counts from when
+ * the worker is up: loading Comunica takes seconds on a busy machine, and is not the query's doing.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import sparqljs from 'sparqljs';
 import {
-  QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreFailureError, type QueryOptions, type SerializedResult,
+  QueryCancelledError, QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreFailureError,
+  type QueryOptions, type SerializedResult,
 } from '../../../store/store.js';
 import type { QueryRequest } from '../protocol.js';
-import type { FederationRequest, FederationResponse } from './worker-protocol.js';
+import type { FederationCancel, FederationRequest, FederationResponse } from './worker-protocol.js';
 
 /** A remote endpoint failed or could not be reached. */
 export class RemoteEndpointError extends Error {
@@ -42,58 +43,69 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** Whether a parsed SPARQL pattern tree contains a SERVICE pattern, at any depth. */
-function containsService(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(containsService);
-  if (!node || typeof node !== 'object') return false;
-  const record = node as Record<string, unknown>;
-  if (record.type === 'service') return true;
-  return Object.values(record).some(containsService);
-}
+/** Longest start of the worker (loading Comunica) before its queries are answered with an error. */
+const STARTUP_LIMIT_MS = 60_000;
 
 export class FederationEngine {
   /** The header value that lets the worker's own requests through the endpoint's per-client cap. */
   readonly internalToken = randomUUID();
   private worker: Worker | undefined;
+  /** Settles when the current worker has loaded Comunica and listens. */
+  private started: Promise<void> = Promise.resolve();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
   constructor(private readonly options: FederationOptions) {}
 
-  /** True when the query has a SERVICE clause (a mere word "service" in a string does not count). */
-  handles(query: string): boolean {
-    if (!/\bSERVICE\b/i.test(query)) return false;
-    try {
-      return containsService(new sparqljs.Parser({ baseIRI: this.options.baseIRI }).parse(query));
-    } catch {
-      // Oxigraph will report the syntax error with its position.
-      return false;
-    }
-  }
-
   query(request: QueryRequest, formats: { solutions: string; graph: string }, options: QueryOptions): Promise<SerializedResult> {
     if (request.defaultGraphs.length || request.namedGraphs.length) {
       return Promise.reject(new QueryEvaluationError('a federated query runs on the default graph: default-graph-uri and named-graph-uri are not supported with SERVICE'));
     }
+    if (options.signal?.aborted) return Promise.reject(new QueryCancelledError());
     const worker = this.ensureWorker();
+    const started = this.started;
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? 30_000;
     const maxResultBytes = options.maxResultBytes ?? 64 * 1024 * 1024;
+    const queued = performance.now();
+    let running: number | undefined;
     return new Promise<SerializedResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new QueryTimeoutError(timeoutMs));
+      // A client that goes away stops its query: the worker drops it and aborts its requests (the local ones stop their store queries).
+      const cancel = () => {
+        if (!this.pending.delete(id)) return;
+        clearTimeout(timer);
+        this.worker?.postMessage({ cancel: id } satisfies FederationCancel);
+        reject(new QueryCancelledError());
+      };
+      const expire = (error: Error) => {
+        if (!this.pending.delete(id)) return;
+        options.signal?.removeEventListener('abort', cancel);
+        reject(error);
         this.stop();
-      }, timeoutMs);
+      };
+      let timer = setTimeout(() => expire(new StoreFailureError('the federation engine did not start in time')), STARTUP_LIMIT_MS);
+      void started.then(() => {
+        if (!this.pending.has(id)) return;
+        clearTimeout(timer);
+        running = performance.now();
+        timer = setTimeout(() => expire(new QueryTimeoutError(timeoutMs)), timeoutMs);
+      }, () => {});
+      const settled = (outcome: 'answered' | 'error') => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', cancel);
+        const now = performance.now();
+        options.onSettled?.({ outcome, waitMs: (running ?? now) - queued, runMs: running === undefined ? 0 : now - running, restartMs: 0 });
+      };
       this.pending.set(id, {
         maxResultBytes,
-        resolve: (result) => { clearTimeout(timer); resolve(result); },
-        reject: (error) => { clearTimeout(timer); reject(error); },
+        resolve: (result) => { settled('answered'); resolve(result); },
+        reject: (error) => { settled('error'); reject(error); },
       });
+      options.signal?.addEventListener('abort', cancel, { once: true });
       const message: FederationRequest = {
         id, query: request.query, baseIRI: this.options.baseIRI,
         solutionsFormat: formats.solutions, graphFormat: formats.graph,
-        localEndpoint: this.options.localEndpoint(), internalToken: this.internalToken,
+        localEndpoint: this.options.localEndpoint(), internalToken: this.internalToken, onBehalfOf: options.client,
         redirects: this.options.redirects ?? {}, maxResultBytes,
       };
       worker.postMessage(message);
@@ -107,8 +119,13 @@ export class FederationEngine {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker();
+    let markStarted!: () => void;
+    this.started = new Promise<void>((resolve) => { markStarted = resolve; });
     worker.on('message', (message: FederationResponse | { ready: true }) => {
-      if ('ready' in message) return;
+      if ('ready' in message) {
+        markStarted();
+        return;
+      }
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
