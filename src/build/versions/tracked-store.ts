@@ -14,7 +14,12 @@ export class TrackedStore implements Store {
   private successor: (() => Store | undefined) | undefined;
   private closed = false;
 
-  constructor(readonly inner: Store) {}
+  /** The replicas' figures (readiness, metrics) of the store inside, when it has them. */
+  readonly stats: Store['stats'];
+
+  constructor(readonly inner: Store) {
+    this.stats = inner.stats ? () => inner.stats!() : undefined;
+  }
 
   select: Store['select'] = (query, options) => this.track((store) => store.select(query, options));
   ask: Store['ask'] = (query, options) => this.track((store) => store.ask(query, options));
