@@ -1,13 +1,17 @@
 /**
- * Publishing: the build of the data directory into a store, then what the service shows of it
- * counted once (things of each kind, triples), and the state switched to ready with a new
- * version. `npm start` and the tests publish the same way.
+ * Publishing: the build of the data directory into a store, the parts the build computes
+ * (materialised types, links and records), then what the service shows of it counted once
+ * (things of each kind, triples), and the state switched to ready with a new version. The
+ * version's name is a digest of everything the store holds, so that the same data keeps the same
+ * name, and the same ETags, across restarts. `npm start`, `npm run dump` and the tests publish
+ * the same way.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Store } from '../store/store.js';
 import type { ValidationRules } from '../validation/gate.js';
-import { buildKnowledgeGraph, type BuildProgress } from './build.js';
+import { buildKnowledgeGraph, type BuildProgress, type SourceFile } from './build.js';
+import { materialise } from './materialise.js';
 import type { ReadyStatus, ServiceState } from './state.js';
 
 export interface PublishOptions {
@@ -28,6 +32,13 @@ async function countHoldings(store: Store, queries: QueryCatalogue, baseIRI: str
   return { counts, triples: Number(total?.triples?.value ?? 0) };
 }
 
+/** A digest of what a version holds: its base IRI, and each source's name, graph and bytes. */
+export function versionDigest(baseIRI: string, sources: readonly SourceFile[]): string {
+  const hash = createHash('sha256').update(baseIRI);
+  for (const source of sources) hash.update(`\n${source.name}\n${source.graph ?? ''}\n${source.bytes.length}\n`).update(source.bytes);
+  return hash.digest('base64url').slice(0, 22);
+}
+
 /**
  * Builds and publishes the data; the state says loading (with the progress) meanwhile. Throws
  * what the build throws (invalid data, a syntax error…) and leaves the state to the caller then.
@@ -41,10 +52,16 @@ export async function publish(options: PublishOptions): Promise<ReadyStatus> {
       options.onProgress?.(progress);
     },
   });
+  const materialised = await materialise(store, rules, queries, build.filesModified);
+  const sources = [...build.sources, ...materialised];
   const { counts, triples } = await countHoldings(store, queries, rules.baseIRI);
   // Last-Modified has a one-second resolution: a version is ready from the second it starts.
   const readyAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const ready: ReadyStatus = { phase: 'ready', store, build, counts, triples, readyAt, dataVersion: randomUUID() };
+  const ready: ReadyStatus = {
+    phase: 'ready', store, build, counts, triples, readyAt, sources,
+    dataModified: build.filesModified,
+    dataVersion: versionDigest(rules.baseIRI, sources),
+  };
   state.status = ready;
   return ready;
 }

@@ -4,18 +4,22 @@
  * load while the home page shows the progress.
  */
 import type { Store } from '../store/store.js';
-import type { BuildProgress, BuildReport } from './build.js';
+import type { BuildProgress, BuildReport, SourceFile } from './build.js';
 
 export interface ReadyStatus {
   readonly phase: 'ready';
   readonly store: Store;
   readonly build: BuildReport;
-  /** Changes whenever other data is published: cached results of an older version are stale. */
+  /** A digest of the data: changes whenever other data is published (cached results of an older version are stale), never otherwise. */
   readonly dataVersion: string;
   /** Number of things of each kind (class IRI → count), for the home page. */
   readonly counts: Readonly<Record<string, number>>;
   readonly triples: number;
   readonly readyAt: Date;
+  /** Everything the store holds, as it was loaded: data, ontology and shapes, materialised parts. */
+  readonly sources: readonly SourceFile[];
+  /** When the data's files last changed: the same across restarts while they do not. */
+  readonly dataModified: Date;
 }
 
 export type ServiceStatus =

@@ -8,7 +8,7 @@
  * - The first replica loads while the data is still being validated; the others start once it
  *   is done, so that the build does not compete with them for the processor.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { GraphMediaType, SolutionsMediaType } from '../rdf/formats.js';
 import { RDF_LANG_STRING, XSD_STRING } from '../rdf/namespaces.js';
 import { parseNTriples } from '../rdf/parse.js';
@@ -18,6 +18,7 @@ import {
   type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution, type Store,
 } from './store.js';
 import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import { siblingModule, startWorker } from './worker-start.js';
 
 export interface EmbeddedStoreOptions {
   /** Replicas answering queries in parallel (each holds a full copy of the data). */
@@ -34,15 +35,6 @@ interface Call {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-const SELF_URL = import.meta.url;
-const RUNNING_FROM_SOURCE = SELF_URL.endsWith('.ts');
-
-/** Starts a worker on the compiled module, or through tsx when the service runs from its sources. */
-function startWorker(): Worker {
-  if (!RUNNING_FROM_SOURCE) return new Worker(new URL('./oxigraph-worker.js', SELF_URL));
-  const entry = new URL('./oxigraph-worker.ts', SELF_URL).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
-}
 
 /** One worker thread and its store. */
 class Replica {
@@ -64,7 +56,7 @@ class Replica {
       this.failStart = reject;
     });
     this.started.catch(() => {});
-    this.worker = startWorker();
+    this.worker = startWorker(siblingModule(import.meta.url, 'oxigraph-worker'));
     this.worker.on('message', (message: WorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.fail(new StoreFailureError(`the store worker failed: ${error.message}`)));
     this.worker.on('exit', () => this.fail(new StoreFailureError('the store worker stopped')));
@@ -180,6 +172,7 @@ export class EmbeddedStore implements Store {
         request: {
           type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
           defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
+          asBytes: options.asBytes,
         },
         client: options.client,
         deadline: Date.now() + timeoutMs,
@@ -214,6 +207,12 @@ export class EmbeddedStore implements Store {
     const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
     if (result.kind !== 'graph') throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
     return parseNTriples(result.body, 'c');
+  }
+
+  async constructBytes(query: string, options?: QueryOptions): Promise<Uint8Array> {
+    const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { ...options, asBytes: true });
+    if (result.kind !== 'graph' || !result.bytes) throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
+    return result.bytes;
   }
 
   async dump(format: GraphMediaType): Promise<string> {

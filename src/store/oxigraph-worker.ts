@@ -45,6 +45,13 @@ function load(id: number, sources: readonly WorkerLoadSource[]): void {
   reply({ type: 'result', id, value: store.size });
 }
 
+/** A string's UTF-8 bytes in shared memory: posted to the main thread without a copy on its heap. */
+function sharedBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text, 'utf8')));
+  Buffer.from(bytes.buffer, 0, bytes.length).write(text, 'utf8');
+  return bytes;
+}
+
 /** Oxigraph reports syntax errors as "error at line:column: …". */
 const SYNTAX_ERROR = /^error at \d+:\d+/;
 
@@ -63,7 +70,12 @@ function query(request: Extract<WorkerRequest, { type: 'query' }>): void {
       reply({ type: 'error', id: request.id, kind: 'too-large', message: 'result too large', limit: request.maxResultBytes });
       return;
     }
-    reply({ type: 'result', id: request.id, value: { kind: isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions', mediaType, body } });
+    const kind = isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions';
+    if (request.asBytes) {
+      reply({ type: 'result', id: request.id, value: { kind, mediaType, body: '', bytes: sharedBytes(body) } });
+      return;
+    }
+    reply({ type: 'result', id: request.id, value: { kind, mediaType, body } });
   } catch (error) {
     const message = (error as Error).message;
     reply({ type: 'error', id: request.id, kind: SYNTAX_ERROR.test(message) ? 'syntax' : 'evaluation', message });

@@ -24,6 +24,8 @@ export interface QueryOptions {
    * others, so that one client's runaway queries cannot stall everybody.
    */
   readonly client?: string;
+  /** Graph results as N-Triples bytes in shared memory (SerializedResult.bytes): see constructBytes. */
+  readonly asBytes?: boolean;
 }
 
 export interface SerializedResult {
@@ -31,6 +33,8 @@ export interface SerializedResult {
   readonly kind: 'solutions' | 'boolean' | 'graph';
   readonly mediaType: string;
   readonly body: string;
+  /** The body as bytes in shared memory, instead of `body`, when they were asked for. */
+  readonly bytes?: Uint8Array;
 }
 
 /** A source the store loads: bytes already checked by the validation gate. */
@@ -53,6 +57,11 @@ export interface Store {
   select(query: string, options?: QueryOptions): Promise<Solution[]>;
   ask(query: string, options?: QueryOptions): Promise<boolean>;
   construct(query: string, options?: QueryOptions): Promise<Quad[]>;
+  /**
+   * Runs a CONSTRUCT and returns its graph as N-Triples bytes in shared memory: for results as
+   * large as the data (what the build materialises), which never become a string on this thread.
+   */
+  constructBytes(query: string, options?: QueryOptions): Promise<Uint8Array>;
   /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
   query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options?: QueryOptions): Promise<SerializedResult>;
   load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;

@@ -22,6 +22,8 @@ export type WorkerRequest =
     readonly defaultGraphs?: readonly string[];
     readonly namedGraphs?: readonly string[];
     readonly maxResultBytes?: number;
+    /** Answer a graph as N-Triples bytes in shared memory rather than as a string (results as large as the data). */
+    readonly asBytes?: boolean;
   }
   | { readonly type: 'dump'; readonly id: number; readonly format: GraphMediaType }
   | { readonly type: 'size'; readonly id: number };

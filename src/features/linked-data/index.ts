@@ -34,7 +34,7 @@ export function linkedData(context: FeatureContext): Feature {
   const started = new Date(Math.floor(Date.now() / 1000) * 1000);
   const dereferencer = new Dereferencer({
     state, policy, ontology, context: jsonLd,
-    describer: new Describer(queries, policy),
+    describer: new Describer(queries, policy, config.dataLicence.iri),
     cacheBytes: config.descriptionCacheMb * 1024 * 1024,
   });
   const graphs = [
