@@ -2,7 +2,10 @@
  * A whole service for the tests: assembled and published as `npm start` assembles and publishes
  * it, listening on a free loopback port.
  */
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assembleService, type Service } from '../src/app/service.js';
 import { publish } from '../src/build/publish.js';
 import { loadConfig, type ServiceConfig } from '../src/config.js';
@@ -18,7 +21,8 @@ export interface RunningService {
 }
 
 export async function startService(options: { env?: NodeJS.ProcessEnv; replicas?: number; config?: Partial<ServiceConfig> } = {}): Promise<RunningService> {
-  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, ...options.env }), ...options.config };
+  // Each service writes its dumps in a directory of its own, unless the test gives one.
+  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, DUMP_DIR: mkdtempSync(join(tmpdir(), 'citego-dumps-')), ...options.env }), ...options.config };
   const service = await assembleService(config, await projectRules());
   const store = new EmbeddedStore({ replicas: options.replicas ?? 2, queryTimeoutMs: config.queryTimeoutMs });
   await publish({ rules: service.rules, queries: service.queries, dataDir: config.dataDir, store, state: service.state });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
+import { distribution } from '../features/distribution/index.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
 import { linkedData } from '../features/linked-data/index.js';
 import { site } from '../features/site/index.js';
@@ -20,7 +21,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [sparql, linkedData, site];
+const FEATURES: readonly FeatureFactory[] = [sparql, linkedData, distribution, site];
 
 export interface Service {
   readonly config: ServiceConfig;

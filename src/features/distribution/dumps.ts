@@ -1,0 +1,105 @@
+/**
+ * The dumps of the version being served: written once per version in a worker thread, into a
+ * directory of their own named after the version, and kept there across restarts (the same data
+ * finds its dumps already written, byte for byte). A version's files are written in a temporary
+ * directory that is renamed into place only when complete: a half-written file is never served.
+ * Older versions' directories are removed once the new one is in place.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReadyStatus } from '../../build/state.js';
+import { siblingModule, startWorker } from '../../store/worker-start.js';
+import type { DumpInput, DumpManifest, DumpProgress } from './dump.js';
+
+export type DumpsStatus =
+  | { readonly phase: 'preparing'; readonly version: string; readonly progress?: DumpProgress }
+  | { readonly phase: 'ready'; readonly version: string; readonly dir: string; readonly manifest: DumpManifest }
+  | { readonly phase: 'failed'; readonly version: string; readonly reason: string };
+
+type WorkerMessage = { type: 'progress'; progress: DumpProgress } | { type: 'done'; manifest: DumpManifest } | { type: 'failed'; message: string };
+
+export interface DumpSettings {
+  readonly root: string;
+  readonly baseIRI: string;
+  readonly dataset: string;
+  readonly licence: { readonly iri: string; readonly title: string };
+}
+
+/** The date a version's files carry: when the data last changed, to the second. */
+export function versionDate(ready: ReadyStatus): string {
+  return ready.dataModified.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Writes a version's dumps into `dir` in a worker thread; resolves with the manifest. */
+export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: DumpProgress) => void): Promise<DumpManifest> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), input);
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else {
+        settled = true;
+        void worker.terminate();
+        if (message.type === 'done') resolve(message.manifest);
+        else reject(new Error(message.message));
+      }
+    });
+    worker.on('error', (error) => { if (!settled) reject(error); });
+    worker.on('exit', (code) => { if (!settled) reject(new Error(`the dump worker stopped (exit code ${code})`)); });
+  });
+}
+
+/** The dump input of a version: everything the store holds, as it was loaded. */
+export function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir: string): DumpInput {
+  return {
+    sources: ready.sources.map((s) => ({ name: s.name, bytes: s.bytes, format: s.format, graph: s.graph })),
+    baseIRI: settings.baseIRI, dataset: settings.dataset, licence: settings.licence, modified: versionDate(ready), dir,
+  };
+}
+
+export class Dumps {
+  private current: DumpsStatus | undefined;
+
+  constructor(private readonly settings: DumpSettings) {}
+
+  /** The dumps of this version: ready, or being prepared (started here on the first call). */
+  of(ready: ReadyStatus): DumpsStatus {
+    if (this.current?.version !== ready.dataVersion) this.prepare(ready);
+    return this.current!;
+  }
+
+  private prepare(ready: ReadyStatus): void {
+    const version = ready.dataVersion;
+    const dir = join(this.settings.root, version);
+    const manifestPath = join(dir, 'manifest.json');
+    if (existsSync(manifestPath)) {
+      this.current = { phase: 'ready', version, dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as DumpManifest };
+      this.removeOthers(version);
+      return;
+    }
+    this.current = { phase: 'preparing', version };
+    mkdirSync(this.settings.root, { recursive: true });
+    const partial = join(this.settings.root, `.${version}.${process.pid}.${Date.now()}`);
+    writeDumpsInWorker(dumpInput(ready, this.settings, partial), (progress) => {
+      if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
+    }).then((manifest) => {
+      // Another process serving the same data may have put the same files in place first.
+      if (existsSync(manifestPath)) rmSync(partial, { recursive: true, force: true });
+      else renameSync(partial, dir);
+      if (this.current?.version === version) this.current = { phase: 'ready', version, dir, manifest };
+      this.removeOthers(version);
+    }, (error: Error) => {
+      rmSync(partial, { recursive: true, force: true });
+      console.error(`the dumps of version ${version} could not be written:`, error);
+      if (this.current?.version === version) this.current = { phase: 'failed', version, reason: error.message };
+    });
+  }
+
+  /** Removes the directories of other versions, left complete by this service before. */
+  private removeOthers(version: string): void {
+    for (const name of readdirSync(this.settings.root)) {
+      if (name === version || name.startsWith('.')) continue;
+      if (existsSync(join(this.settings.root, name, 'manifest.json'))) rmSync(join(this.settings.root, name), { recursive: true, force: true });
+    }
+  }
+}

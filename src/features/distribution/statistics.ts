@@ -1,0 +1,158 @@
+/**
+ * The dataset's figures, counted once per version while its canonical form is read for the dumps:
+ * what VoID and the DCAT catalogue state (triples, distinct subjects and objects, classes and
+ * properties with their partitions, links to Wikidata and GeoNames, the time span of the sheets,
+ * the bounding box of the places, the atlas's top concepts). Nothing here is written by hand:
+ * every figure comes from the data.
+ */
+import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
+import { literalParts, termValue, type CanonicalRecord } from './canonical.js';
+
+const { rdf, dct, geo, skos } = STANDARD_PREFIXES;
+const TYPE = `<${rdf}type>`;
+
+/** The authorities the data links to, by the namespaces of their IRIs. */
+export const LINK_TARGETS = [
+  { name: 'wikidata', title: 'Wikidata', namespaces: ['http://www.wikidata.org/entity/'], homepage: 'https://www.wikidata.org/', sparql: 'https://query.wikidata.org/sparql' },
+  { name: 'geonames', title: 'GeoNames', namespaces: ['https://sws.geonames.org/', 'http://sws.geonames.org/'], homepage: 'https://www.geonames.org/', sparql: undefined },
+] as const;
+
+/** The triples of one subject in one graph, consecutive in the canonical order. */
+export interface SubjectGroup {
+  readonly graph: string;
+  readonly subject: string;
+  readonly records: readonly CanonicalRecord[];
+}
+
+export interface DatasetStatistics {
+  /** Triples of the default graph (the data). */
+  readonly triples: number;
+  readonly distinctSubjects: number;
+  readonly distinctObjects: number;
+  /** IRI subjects with a type. */
+  readonly entities: number;
+  readonly classPartition: readonly { readonly class: string; readonly entities: number }[];
+  readonly propertyPartition: readonly { readonly property: string; readonly triples: number; readonly distinctSubjects: number }[];
+  /** Triples of each named graph (the ontology, the shapes). */
+  readonly namedGraphs: readonly { readonly graph: string; readonly triples: number }[];
+  readonly linksets: readonly { readonly target: string; readonly predicate: string; readonly triples: number }[];
+  /** The earliest and latest publication dates of the data (dct:issued), as written. */
+  readonly temporal?: { readonly start: string; readonly end: string };
+  /** The box around every place with coordinates (WGS84). */
+  readonly spatial?: { readonly west: number; readonly south: number; readonly east: number; readonly north: number };
+  /** The atlas's top concepts, with their labels by language. */
+  readonly topConcepts: readonly { readonly concept: string; readonly labels: Readonly<Record<string, string>> }[];
+  /** A few things to start from: the first of each kind in the canonical order. */
+  readonly exampleResources: readonly string[];
+}
+
+/** A 53-bit hash of a string (cyrb53): distinct objects are counted by their hashes, in bounded memory per object. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const increment = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+export class StatisticsCollector {
+  private triples = 0;
+  private subjects = 0;
+  private entities = 0;
+  private readonly objects = new Set<number>();
+  private readonly classes = new Map<string, number>();
+  private readonly propertyTriples = new Map<string, number>();
+  private readonly propertySubjects = new Map<string, number>();
+  private readonly graphs = new Map<string, number>();
+  private readonly links = new Map<string, number>();
+  private earliest: string | undefined;
+  private latest: string | undefined;
+  private box: { west: number; south: number; east: number; north: number } | undefined;
+  private readonly topConcepts: { concept: string; labels: Record<string, string> }[] = [];
+  private readonly examples = new Map<string, string>();
+
+  constructor(private readonly atlas: string, private readonly thingSpace: string) {}
+
+  consume(group: SubjectGroup): void {
+    if (group.graph !== '') {
+      increment(this.graphs, termValue(group.graph), group.records.length);
+      return;
+    }
+    this.triples += group.records.length;
+    this.subjects++;
+    let typed = false;
+    let previousPredicate = '';
+    let lat: number | undefined;
+    let long: number | undefined;
+    let isTopConcept = false;
+    const labels: Record<string, string> = {};
+    for (const { predicate, object } of group.records) {
+      const property = termValue(predicate);
+      this.objects.add(hash53(object));
+      increment(this.propertyTriples, property);
+      if (predicate !== previousPredicate) increment(this.propertySubjects, property);
+      previousPredicate = predicate;
+      if (predicate === TYPE) {
+        typed = true;
+        increment(this.classes, termValue(object));
+      } else if (object.startsWith('<')) {
+        const target = LINK_TARGETS.find((t) => t.namespaces.some((ns) => object.startsWith(`<${ns}`)));
+        if (target) increment(this.links, `${target.name} ${property}`);
+        if (property === `${skos}topConceptOf` && termValue(object) === this.atlas) isTopConcept = true;
+      } else if (property === `${dct}issued`) {
+        const date = literalParts(object).value;
+        if (!this.earliest || date < this.earliest) this.earliest = date;
+        if (!this.latest || date > this.latest) this.latest = date;
+      } else if (property === `${geo}lat`) {
+        lat = Number(literalParts(object).value);
+      } else if (property === `${geo}long`) {
+        long = Number(literalParts(object).value);
+      } else if (property === `${skos}prefLabel`) {
+        const { value, language } = literalParts(object);
+        labels[language] ??= value;
+      }
+    }
+    const subject = termValue(group.subject);
+    if (typed && group.subject.startsWith('<')) {
+      this.entities++;
+      const kind = subject.startsWith(this.thingSpace) ? subject.slice(this.thingSpace.length).split('/')[0]! : '';
+      if (kind && !this.examples.has(kind)) this.examples.set(kind, subject);
+    }
+    if (lat !== undefined && long !== undefined && Number.isFinite(lat) && Number.isFinite(long)) {
+      const b = this.box ??= { west: long, south: lat, east: long, north: lat };
+      b.west = Math.min(b.west, long);
+      b.east = Math.max(b.east, long);
+      b.south = Math.min(b.south, lat);
+      b.north = Math.max(b.north, lat);
+    }
+    if (isTopConcept) this.topConcepts.push({ concept: subject, labels });
+  }
+
+  result(): DatasetStatistics {
+    return {
+      triples: this.triples,
+      distinctSubjects: this.subjects,
+      distinctObjects: this.objects.size,
+      entities: this.entities,
+      classPartition: byKey(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
+      propertyPartition: byKey(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(property) ?? 0 })),
+      namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
+      linksets: byKey(this.links).map(([key, triples]) => {
+        const [target = '', predicate = ''] = key.split(' ');
+        return { target, predicate, triples };
+      }),
+      temporal: this.earliest && this.latest ? { start: this.earliest, end: this.latest } : undefined,
+      spatial: this.box,
+      topConcepts: this.topConcepts,
+      exampleResources: byKey(this.examples).map(([, iri]) => iri),
+    };
+  }
+}
