@@ -63,7 +63,8 @@ export function distribution(context: FeatureContext): Feature {
     let format: GraphFormat | undefined;
     if (path === base) {
       addVary(res, 'Accept');
-      format = negotiateFormat(req.headers.accept, DOCUMENT_FORMATS)?.format;
+      // A browser following a link from a page (text/html only) is shown the Turtle text.
+      format = negotiateFormat(req.headers.accept, DOCUMENT_FORMATS)?.format ?? (/text\/html/.test(req.headers.accept ?? '') ? FORMATS.turtle : undefined);
       if (!format) {
         sendPlainText(res, 406, `${base} is available as ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}.`);
         return;
