@@ -15,9 +15,9 @@ import { parseNTriples } from '../rdf/parse.js';
 import type { Quad, Term } from '../rdf/terms.js';
 import {
   QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, QueryTimeoutError, StoreClosedError, StoreFailureError, StoreLoadError,
-  type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution, type Store,
+  type LoadProgress, type LoadSource, type QueryOptions, type SerializedResult, type Solution, type Store, type StoreUpdate,
 } from './store.js';
-import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { SnapshotPart, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 import { siblingModule, startWorker } from './worker-start.js';
 
 export interface EmbeddedStoreOptions {
@@ -131,7 +131,7 @@ function shared(bytes: Uint8Array): Uint8Array {
 
 export class EmbeddedStore implements Store {
   private readonly replicas: Replica[] = [];
-  private readonly snapshot: WorkerLoadSource[] = [];
+  private readonly snapshot: SnapshotPart[] = [];
   private readonly queue: QueuedQuery[] = [];
   /** Queries running on replicas, by client. */
   private readonly runningByClient = new Map<string, number>();
@@ -154,8 +154,16 @@ export class EmbeddedStore implements Store {
 
   /** Loads validated bytes into the first replica, then brings the others up to date in the background. */
   async load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    await this.extend(sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph })), onProgress);
+  }
+
+  async update(update: StoreUpdate): Promise<void> {
+    await this.extend([{ name: update.name, update: update.update, baseIRI: update.baseIRI }]);
+  }
+
+  /** Adds parts to the snapshot: the first replica takes them, then the others in the background. */
+  private async extend(parts: readonly SnapshotPart[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
     this.ensureOpen();
-    const parts: WorkerLoadSource[] = sources.map((s) => ({ name: s.name, bytes: shared(s.bytes), format: s.format, baseIRI: s.baseIRI, graph: s.graph }));
     this.snapshot.push(...parts);
     const primary = this.replicas.find((r) => !r.dead);
     if (!primary) throw new StoreClosedError();

@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { queryForm } from '../queries/query-form.js';
-import type { WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { SnapshotPart, WorkerLoadSource, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('oxigraph-worker must run in a worker thread');
@@ -29,9 +29,15 @@ function* chunks(id: number, source: WorkerLoadSource): Generator<Uint8Array> {
   }
 }
 
-function load(id: number, sources: readonly WorkerLoadSource[]): void {
-  for (const source of sources) {
+function load(id: number, parts: readonly SnapshotPart[]): void {
+  for (const source of parts) {
     try {
+      // Oxigraph gives the blank nodes of every load fresh labels: what links to the data's
+      // blank nodes is added by an update, which sees them as they are.
+      if ('update' in source) {
+        store.update(source.update, { base_iri: source.baseIRI });
+        continue;
+      }
       store.load(chunks(id, source), {
         format: source.format,
         base_iri: source.baseIRI,

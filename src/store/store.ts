@@ -47,6 +47,14 @@ export interface LoadSource {
   readonly graph?: string;
 }
 
+/** A SPARQL Update applied to the data as a step of its loading (see Store.update). */
+export interface StoreUpdate {
+  /** Named in errors, like a loaded file. */
+  readonly name: string;
+  readonly update: string;
+  readonly baseIRI: string;
+}
+
 export interface LoadProgress {
   readonly source: string;
   readonly bytesLoaded: number;
@@ -65,6 +73,12 @@ export interface Store {
   /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
   query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options?: QueryOptions): Promise<SerializedResult>;
   load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+  /**
+   * Applies a SPARQL Update to what the store holds, after everything loaded before it (and
+   * again, in the same place, wherever the data is loaded anew). What must link to the data's
+   * blank nodes is added this way: loading bytes gives blank nodes fresh labels.
+   */
+  update(update: StoreUpdate): Promise<void>;
   dump(format: GraphMediaType): Promise<string>;
   size(): Promise<number>;
   close(): Promise<void>;

@@ -10,8 +10,18 @@ export interface WorkerLoadSource {
   readonly graph?: string;
 }
 
+/** A SPARQL Update the store applies to what it holds, as a step of its snapshot (after the parts before it). */
+export interface WorkerUpdate {
+  readonly name: string;
+  readonly update: string;
+  readonly baseIRI: string;
+}
+
+/** One step of a replica's snapshot: bytes to load, or an update to apply. */
+export type SnapshotPart = WorkerLoadSource | WorkerUpdate;
+
 export type WorkerRequest =
-  | { readonly type: 'load'; readonly id: number; readonly sources: readonly WorkerLoadSource[] }
+  | { readonly type: 'load'; readonly id: number; readonly sources: readonly SnapshotPart[] }
   | {
     readonly type: 'query';
     readonly id: number;
