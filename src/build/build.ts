@@ -14,6 +14,7 @@ import { serializeQuads } from '../rdf/rdfjs.js';
 import type { Store } from '../store/store.js';
 import { bytesSource, createGate, rdfFilesIn, type EngineName, type ValidationRules } from '../validation/gate.js';
 import type { ValidationOutcome } from '../validation/results.js';
+import { RecordSources } from './record-sources.js';
 
 export interface SourceFile {
   readonly path: string;
@@ -23,6 +24,11 @@ export interface SourceFile {
   readonly name: string;
   readonly format: ParsedMediaType;
   readonly bytes: Uint8Array;
+  /**
+   * Computed by the build rather than read (see materialise.ts): N-Triples written by the store
+   * or the service, one triple per line, without blank nodes.
+   */
+  readonly computed?: boolean;
 }
 
 export interface BuildProgress {
@@ -41,6 +47,8 @@ export interface BuildReport {
   readonly sources: readonly SourceFile[];
   /** The latest modification time of the files read: when the data last changed. */
   readonly filesModified: Date;
+  /** The records without an original page (dct:source), by the name of the data file they were read from. */
+  readonly recordsWithoutPage: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The named graphs of the model: the ontology and the shapes, each beside the data, never in it. */
@@ -97,7 +105,8 @@ async function shapesSource(rules: ValidationRules, graph: string): Promise<Sour
   return { path: 'shapes', graph, name: 'shapes', format: 'application/n-triples', bytes };
 }
 
-function latestModification(paths: readonly string[]): Date {
+/** The latest modification time of files, to the second: when they last changed. */
+export function latestModification(paths: readonly string[]): Date {
   const latest = Math.max(0, ...paths.map((path) => statSync(path).mtimeMs));
   return new Date(Math.floor(latest / 1000) * 1000);
 }
@@ -135,8 +144,9 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
   ).then(() => { loadedSeconds = (performance.now() - loadStarted) / 1000; });
 
   const gate = createGate(rules, options.engine ?? 'auto');
-  const sources = data.map((file) => bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
-    (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes })));
+  const records = new RecordSources(new URL('id/', rules.baseIRI).href);
+  const sources = data.map((file) => records.observe(file.name, bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
+    (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes }))));
   const validateStarted = performance.now();
   let validateSeconds = 0;
   const validating = gate.validate(sources).then((outcome) => {
@@ -159,6 +169,7 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
     seconds: { read: readSeconds, validate: validateSeconds, load: loadedSeconds, total: (performance.now() - started) / 1000 },
     sources: [...model, ...data],
     filesModified: latestModification([...rules.ontologyFiles, ...dataPaths]),
+    recordsWithoutPage: records.withoutOriginalPage(),
   };
 }
 

@@ -85,11 +85,8 @@ export function entailmentRules(ontology: readonly Quad[]): EntailmentRules {
   return { superclasses, impliedProperties };
 }
 
-/**
- * The triples the rules add to the default graph (the data), as one CONSTRUCT query. The
- * ontology itself lives in a named graph and is left as it is.
- */
-export function entailmentQuery(rules: EntailmentRules): string {
+/** The group binding ?s ?p ?o to every triple the rules add to the default graph; undefined when they add none. */
+function entailedPattern(rules: EntailmentRules): string | undefined {
   const classRows = [...rules.superclasses].flatMap(([cls, supers]) => supers.map((s) => `(<${cls}> <${s}>)`));
   const forward: string[] = [];
   const reversed: string[] = [];
@@ -100,6 +97,25 @@ export function entailmentQuery(rules: EntailmentRules): string {
   if (classRows.length) parts.push(`{ VALUES (?class ?super) { ${classRows.join(' ')} } ?s a ?class . BIND(<${RDF_TYPE}> AS ?p) BIND(?super AS ?o) }`);
   if (forward.length) parts.push(`{ VALUES (?given ?p) { ${forward.join(' ')} } ?s ?given ?o . }`);
   if (reversed.length) parts.push(`{ VALUES (?given ?p) { ${reversed.join(' ')} } ?o ?given ?s . FILTER(!isLiteral(?s)) }`);
-  if (parts.length === 0) return 'CONSTRUCT { ?s ?p ?o } WHERE { FILTER(false) }';
-  return `CONSTRUCT { ?s ?p ?o } WHERE {\n  ${parts.join('\n  UNION\n  ')}\n}`;
+  return parts.length === 0 ? undefined : `{\n  ${parts.join('\n  UNION\n  ')}\n}`;
+}
+
+/**
+ * The triples the rules add to the default graph between IRIs and literals, as one CONSTRUCT
+ * query whose result is loaded as a part of its own. The ontology itself lives in a named graph
+ * and is left as it is.
+ */
+export function entailmentQuery(rules: EntailmentRules): string {
+  const pattern = entailedPattern(rules);
+  if (!pattern) return 'CONSTRUCT { ?s ?p ?o } WHERE { FILTER(false) }';
+  return `CONSTRUCT { ?s ?p ?o } WHERE {\n${pattern}\nFILTER(!isBlank(?s) && !isBlank(?o))\n}`;
+}
+
+/**
+ * The triples the rules add about blank nodes, as an update: loaded as bytes they would name new
+ * blank nodes rather than the data's, so the store inserts them itself.
+ */
+export function blankNodeEntailmentUpdate(rules: EntailmentRules): string | undefined {
+  const pattern = entailedPattern(rules);
+  return pattern && `INSERT { ?s ?p ?o } WHERE {\n${pattern}\nFILTER(isBlank(?s) || isBlank(?o))\n}`;
 }

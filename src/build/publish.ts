@@ -7,6 +7,7 @@
  * the same way.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Store } from '../store/store.js';
 import type { ValidationRules } from '../validation/gate.js';
@@ -32,11 +33,15 @@ async function countHoldings(store: Store, queries: QueryCatalogue, baseIRI: str
   return { counts, triples: Number(total?.triples?.value ?? 0) };
 }
 
-/** A digest of what a version holds: its base IRI, and each source's name, graph and bytes. */
-export function versionDigest(baseIRI: string, sources: readonly SourceFile[]): string {
+/**
+ * A digest of what a version is made of: its base IRI, each file's name (not the directory it
+ * was read from), graph and bytes, and what computed the materialised parts from them (which
+ * depends on nothing else, blank nodes' labels aside).
+ */
+export function versionDigest(baseIRI: string, files: readonly SourceFile[], materialisation: string): string {
   const hash = createHash('sha256').update(baseIRI);
-  for (const source of sources) hash.update(`\n${source.name}\n${source.graph ?? ''}\n${source.bytes.length}\n`).update(source.bytes);
-  return hash.digest('base64url').slice(0, 22);
+  for (const file of files) hash.update(`\n${basename(file.name)}\n${file.graph ?? ''}\n${file.bytes.length}\n`).update(file.bytes);
+  return hash.update(`\n${materialisation}`).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -52,15 +57,15 @@ export async function publish(options: PublishOptions): Promise<ReadyStatus> {
       options.onProgress?.(progress);
     },
   });
-  const materialised = await materialise(store, rules, queries, build.filesModified);
-  const sources = [...build.sources, ...materialised];
+  const materialised = await materialise(store, rules, queries, build.filesModified, build.recordsWithoutPage);
+  const sources = [...build.sources, ...materialised.parts];
   const { counts, triples } = await countHoldings(store, queries, rules.baseIRI);
   // Last-Modified has a one-second resolution: a version is ready from the second it starts.
   const readyAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const ready: ReadyStatus = {
     phase: 'ready', store, build, counts, triples, readyAt, sources,
     dataModified: build.filesModified,
-    dataVersion: versionDigest(rules.baseIRI, sources),
+    dataVersion: versionDigest(rules.baseIRI, build.sources, materialised.definition),
   };
   state.status = ready;
   return ready;
