@@ -21,7 +21,8 @@ const [task = '', dataDir = ''] = process.argv.slice(2);
 const config = loadConfig({ BASE_IRI: 'http://localhost:3000/', DATA_DIR: dataDir });
 const rules = await loadValidationRules(config);
 const store = new EmbeddedStore({ replicas: 1 });
-const ready = await publish({ rules, queries: QueryCatalogue.load(join(config.sparqlDir, 'service')), dataDir: config.dataDir, store, state: new ServiceState() });
+const queries = QueryCatalogue.load(join(config.sparqlDir, 'service'));
+const ready = await publish({ rules, queries, dataDir: config.dataDir, store, state: new ServiceState() });
 const loadedRss = process.memoryUsage().rss;
 let peakRss = loadedRss;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
@@ -31,7 +32,8 @@ if (task === 'store-dump') {
   triples = (await store.dump('application/n-triples')).length > 0 ? ready.triples : 0;
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'citego-bench-dump-'));
-  const manifest = await writeDumps({ ...dumpInput(ready, { root: dir, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence }, dir), only: [task] });
+  const input = await dumpInput(ready, { root: dir, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries }, dir);
+  const manifest = await writeDumps({ ...input, only: [task] });
   triples = manifest.statistics.triples;
 }
 const seconds = (performance.now() - started) / 1000;

@@ -36,25 +36,29 @@ async function main(): Promise<void> {
   const store = new EmbeddedStore({ replicas: 1, queryTimeoutMs: config.queryTimeoutMs });
   try {
     const load = createProgress('loading data', 100, { unit: (n) => `${n}%` });
+    const queries = QueryCatalogue.load(join(config.sparqlDir, 'service'));
     const ready = await publish({
-      rules, queries: QueryCatalogue.load(join(config.sparqlDir, 'service')), dataDir: config.dataDir, store, state: new ServiceState(),
+      rules, queries, dataDir: config.dataDir, store, state: new ServiceState(),
       onProgress: (p) => load.update(Math.floor((p.bytesDone / Math.max(1, p.bytesTotal)) * 100), p.phase),
     });
     load.finish(`${ready.triples.toLocaleString('en-GB')} triples`);
     const sort = createProgress('sorting', 100, { unit: (n) => `${n}%` });
     let groups = 0;
     const started = performance.now();
-    const manifest = await writeDumpsInWorker(dumpInput(ready, {
-      root: out, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence,
-    }, out), (p) => {
-      if (p.phase === 'sort') sort.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
-      else if (p.done > groups) {
+    const input = await dumpInput(ready, { root: out, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries }, out);
+    let writing = false;
+    const manifest = await writeDumpsInWorker(input, (p) => {
+      if (p.phase === 'sort') {
+        sort.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
+      } else if (p.done > groups) {
+        if (!writing) sort.finish();
+        writing = true;
         groups = p.done;
         process.stderr.write(`\rwriting: ${groups.toLocaleString('en-GB')} subjects`);
       }
     });
-    sort.finish();
-    process.stderr.write('\n');
+    if (!writing) sort.finish();
+    process.stderr.write(`${writing ? '\n' : ''}`);
     for (const file of manifest.files) process.stdout.write(`${file.sha256}  ${file.file}  (${file.bytes.toLocaleString('en-GB')} bytes${file.count === undefined ? '' : `, ${file.count.toLocaleString('en-GB')}`})\n`);
     process.stdout.write(`wrote ${manifest.files.length} files to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (${manifest.statistics.triples.toLocaleString('en-GB')} triples)\n`);
   } catch (error) {

@@ -9,6 +9,7 @@ import { text, triple, typed } from '../../rdf/build-terms.js';
 import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Quad } from '../../rdf/terms.js';
 import type { DumpFile, DumpManifest } from './dump.js';
+import { FILE_KINDS } from './files.js';
 import type { DistributionNames } from './void.js';
 
 const { rdf, dct, dcat, foaf, skos, xsd } = STANDARD_PREFIXES;
@@ -20,21 +21,6 @@ const IANA = 'https://www.iana.org/assignments/media-types/';
 
 /** Extra prefixes the catalogue's documents declare. */
 export const CATALOG_PREFIXES = { vcard: VCARD, spdx: SPDX, gsp: GSP, filetype: `${EU}file-type/`, theme: `${EU}data-theme/` } as const;
-
-/** What each published file is, for the catalogue and the download page. */
-export const FILE_KINDS: Readonly<Record<string, { title: string; mediaType: string; fileType: string; gzip?: boolean }>> = {
-  'citego.nt.gz': { title: 'N-Triples (gzip)', mediaType: 'application/n-triples', fileType: 'RDF_N_TRIPLES', gzip: true },
-  'citego.nq.gz': { title: 'N-Quads (gzip), with the ontology and the shapes in named graphs', mediaType: 'application/n-quads', fileType: 'RDF_N_QUADS', gzip: true },
-  'citego.ttl': { title: 'Turtle', mediaType: 'text/turtle', fileType: 'RDF_TURTLE' },
-  'citego.jsonld': { title: 'JSON-LD', mediaType: 'application/ld+json', fileType: 'JSON_LD' },
-  'csv/documents.csv': { title: 'CSV: documents', mediaType: 'text/csv', fileType: 'CSV' },
-  'csv/actors.csv': { title: 'CSV: actors', mediaType: 'text/csv', fileType: 'CSV' },
-  'csv/places.csv': { title: 'CSV: places', mediaType: 'text/csv', fileType: 'CSV' },
-  'csv/descriptors.csv': { title: 'CSV: descriptors', mediaType: 'text/csv', fileType: 'CSV' },
-  'csv/relations.csv': { title: 'CSV: relations', mediaType: 'text/csv', fileType: 'CSV' },
-  'csv/csv-metadata.json': { title: 'CSVW metadata of the tables', mediaType: 'application/csvm+json', fileType: 'JSON' },
-  'csv/README.md': { title: 'README of the tables', mediaType: 'text/markdown', fileType: 'TXT' },
-};
 
 /** EU data themes of the dataset, with their English labels. */
 const THEMES: readonly (readonly [string, string])[] = [['SOCI', 'Population and society'], ['GOVE', 'Government and public sector'], ['REGI', 'Regions and cities']];

@@ -5,10 +5,9 @@
  * for Tabular Data") and as a README. Rows are written as the canonical form is read, subject by
  * subject, so the tables come in the same order every time.
  */
-import { STANDARD_PREFIXES, prefixedName } from '../../rdf/namespaces.js';
-import { literalParts, termValue, type CanonicalRecord } from './canonical.js';
-import { FileSink, type DumpWriter } from './rdf-writers.js';
-import type { SubjectGroup } from './statistics.js';
+import { STANDARD_PREFIXES, prefixedNames } from '../../rdf/namespaces.js';
+import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
+import { FileSink, sinkWriter, type DumpWriter } from './rdf-writers.js';
 
 const { rdf, dct, foaf, org, skos, geo, owl, schema, prov, xsd } = STANDARD_PREFIXES;
 
@@ -129,11 +128,11 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cell(column: Column, subject: string, records: readonly CanonicalRecord[]): string {
+function cell(column: Column, predicate: string, subject: string, records: readonly CanonicalRecord[]): string {
   if (column.property === 'iri') return termValue(subject);
   const values: string[] = [];
   for (const r of records) {
-    if (termValue(r.predicate) !== column.property) continue;
+    if (r.predicate !== predicate) continue;
     if (r.object.startsWith('"')) {
       const { value, language } = literalParts(r.object);
       if (column.language !== undefined && language !== column.language) continue;
@@ -143,6 +142,7 @@ function cell(column: Column, subject: string, records: readonly CanonicalRecord
       if (column.startsWith !== undefined && !value.startsWith(column.startsWith)) continue;
       values.push(value);
     }
+    if (!column.multiple) break;
   }
   if (!column.multiple) return values[0] ?? '';
   return values.join(column.datatype === 'anyURI' ? ' ' : ' | ');
@@ -153,36 +153,31 @@ const RDF_TYPE = `<${rdf}type>`;
 /** One writer per table; a row per thing of the table's class, or per link for the relations. */
 export function tableWriters(dir: (file: string) => string, citego: string, thingSpace: string,
   prefixes: Readonly<Record<string, string>>): DumpWriter[] {
+  const isThing = (term: string) => term.startsWith(`<${thingSpace}`);
+  const prefixed = prefixedNames(prefixes);
   return tables(citego).map((table) => {
     const sink = new FileSink(dir(table.file), false);
     sink.write(`${table.columns.map((c) => c.name).join(',')}\r\n`);
-    let rows = 0;
-    const isThing = (term: string) => term.startsWith(`<${thingSpace}`);
-    const consume = table.rowClass === undefined
-      ? (group: SubjectGroup) => {
-        if (!isThing(group.subject)) return;
+    const write = (group: SubjectGroup): { text: string; count: number } | undefined => {
+      if (group.graph !== '' || !isThing(group.subject)) return undefined;
+      if (table.rowClass === undefined) {
+        // The relations: every link from a thing to a thing, one row each.
         let text = '';
+        let count = 0;
         for (const r of group.records) {
           if (r.predicate === RDF_TYPE || !isThing(r.object)) continue;
           const property = termValue(r.predicate);
-          text += `${field(termValue(group.subject))},${field(prefixedName(property, prefixes) ?? property)},${field(termValue(r.object))}\r\n`;
-          rows++;
+          text += `${field(termValue(group.subject))},${field(prefixed(property) ?? property)},${field(termValue(r.object))}\r\n`;
+          count++;
         }
-        if (text) sink.write(text);
+        return { text, count };
       }
-      : (group: SubjectGroup) => {
-        const rowClass = `<${table.rowClass}>`;
-        if (!isThing(group.subject) || !group.records.some((r) => r.predicate === RDF_TYPE && r.object === rowClass)) return;
-        sink.write(`${table.columns.map((c) => field(cell(c, group.subject, group.records))).join(',')}\r\n`);
-        rows++;
-      };
-    return {
-      file: `csv/${table.file}`,
-      count: () => rows,
-      consume: (group) => { if (group.graph === '') consume(group); },
-      drained: () => sink.drained(),
-      close: () => sink.close(),
+      if (!group.records.some((r) => r.predicate === RDF_TYPE && r.object === rowClass)) return undefined;
+      return { text: `${columns.map(({ column, predicate }) => field(cell(column, predicate, group.subject, group.records))).join(',')}\r\n`, count: 1 };
     };
+    const rowClass = `<${table.rowClass}>`;
+    const columns = table.columns.map((column) => ({ column, predicate: `<${column.property}>` }));
+    return sinkWriter(`csv/${table.file}`, sink, write);
   });
 }
 

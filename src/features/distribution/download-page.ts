@@ -9,8 +9,8 @@ import type { DataLicence } from '../../config.js';
 import { html } from '../../web/html.js';
 import { textsIn, type PageLanguage } from '../../web/i18n/catalogue.js';
 import { renderPage } from '../../web/layout.js';
-import { FILE_KINDS } from './catalog.js';
-import type { DumpFile } from './dump.js';
+import { FILE_KINDS, fileKind } from './files.js';
+import { SOURCES_DIR, type DumpFile } from './dump.js';
 import type { DumpsStatus } from './dumps.js';
 
 export interface DownloadPageOptions {
@@ -39,14 +39,15 @@ export function downloadPage(options: DownloadPageOptions): Representation {
   if (dumps.phase === 'ready') {
     const { files, modified } = dumps.manifest;
     const row = (file: DumpFile) => html`<tr><td><a href="${download}/${file.file}" download>${file.file.split('/').pop()}</a></td>
-<td>${FILE_KINDS[file.file]?.title ?? ''}</td><td class="number">${size(file.bytes, language)}</td>
+<td>${fileKind(file.file)?.title ?? ''}</td><td class="number">${size(file.bytes, language)}</td>
 <td class="number">${file.count === undefined ? '' : `${file.count.toLocaleString(language)} ${file.file.startsWith('csv/') ? d.rows : d.triples}`}</td>
 <td><code>${file.sha256}</code></td></tr>`;
     const table = (list: readonly DumpFile[]) => html`<table><thead><tr><th scope="col">${d.file}</th><th scope="col">${d.format}</th><th scope="col">${d.size}</th><th scope="col">${d.count}</th><th scope="col">${d.checksum}</th></tr></thead>
 <tbody>${list.map(row)}</tbody></table>`;
     body = html`<p>${d.modified} <time datetime="${modified}">${new Date(modified).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>.</p>
-<h2>${d.rdf}</h2>${table(files.filter((f) => !f.file.startsWith('csv/')))}
+<h2>${d.rdf}</h2>${table(files.filter((f) => FILE_KINDS[f.file] && !f.file.startsWith('csv/')))}
 <h2>${d.tables}</h2><p>${d.tablesIntro}</p>${table(files.filter((f) => f.file.startsWith('csv/')))}
+<h2>${d.sources}</h2><p>${d.sourcesIntro}</p>${table(files.filter((f) => f.file.startsWith(`${SOURCES_DIR}/`)))}
 <p>${d.verify}</p>`;
   } else if (dumps.phase === 'preparing') {
     const percent = dumps.progress?.phase === 'sort' ? Math.floor((dumps.progress.done / Math.max(1, dumps.progress.total)) * 100) : dumps.progress ? 100 : 0;

@@ -1,31 +1,45 @@
 /**
  * Writing every dump of a version in one streamed pass: the sources the store was loaded with
- * (data, ontology and shapes in their graphs, materialised parts) are parsed in batches into the
- * canonical form, sorted externally, then read subject by subject by each format's writer and by
- * the statistics. Files are written into a directory that the caller renames into place once
- * complete, with a manifest giving each file's size, count, SHA-256 and date.
+ * (data, ontology and shapes in their graphs, materialised parts) and the quads holding blank
+ * nodes as the store holds them are turned into the canonical form, sorted externally, then read
+ * subject by subject by each format's writer and by the statistics. The data files are published
+ * too, byte for byte, under sources/: what the records without an original page were derived
+ * from. Files are written into a directory that the caller renames into place once complete,
+ * with a manifest giving each file's size, count, SHA-256 and date.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chunksOf, parseRdfChunks } from '../../rdf/parse.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
-import { ExternalSorter, parseRecord, recordLine, type CanonicalRecord } from './canonical.js';
+import { keptAsWritten, LiteralSpeller } from '../../store/literal-spelling.js';
+import { blankNodeLines, holdsBlankNode } from './blank-nodes.js';
+import { canonicalTerm, ExternalSorter, LineSplitter, recordHead, recordLine, subjectGroups } from './canonical.js';
 import { csvwMetadata, tablesReadme, tableWriters } from './csv-tables.js';
-import { jsonLdWriter, lineWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
-import { StatisticsCollector, type DatasetStatistics, type SubjectGroup } from './statistics.js';
+import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
+import { StatisticsCollector, type DatasetStatistics } from './statistics.js';
 
 export interface DumpSource {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly format: ParsedMediaType;
-  /** The named graph, or undefined for the default graph. */
+  /** The named graph, or undefined for the default graph (quads keep their own graphs then). */
   readonly graph?: string;
+  /**
+   * N-Triples the service wrote itself (the materialised parts): one triple per line, spelt in
+   * the canonical form, without blank nodes, so read line by line rather than parsed.
+   */
+  readonly canonical?: boolean;
+  /** A data file, published as it is under sources/ with this name. */
+  readonly publishedAs?: string;
 }
 
 export interface DumpInput {
   readonly sources: readonly DumpSource[];
+  /** The store's answer to blank-node-quads.rq (SPARQL JSON results): every quad holding a blank node. */
+  readonly blankNodeQuads: Uint8Array;
   readonly baseIRI: string;
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
@@ -38,7 +52,7 @@ export interface DumpInput {
 }
 
 export interface DumpFile {
-  /** Its path under the download directory, e.g. `citego.nt.gz`, `csv/documents.csv`. */
+  /** Its path under the download directory, e.g. `citego.nt.gz`, `csv/documents.csv`, `sources/actors.ttl`. */
   readonly file: string;
   readonly bytes: number;
   /** Triples (RDF), rows (tables); absent for descriptions of the tables. */
@@ -58,6 +72,7 @@ export type DumpProgress = { readonly phase: 'sort' | 'write'; readonly done: nu
 export const DUMP_FILES = ['citego.nt.gz', 'citego.nq.gz', 'citego.ttl', 'citego.jsonld'] as const;
 export const TABLE_FILES = ['csv/documents.csv', 'csv/actors.csv', 'csv/places.csv', 'csv/descriptors.csv', 'csv/relations.csv'] as const;
 export const TABLE_DESCRIPTIONS = ['csv/csv-metadata.json', 'csv/README.md'] as const;
+export const SOURCES_DIR = 'sources';
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -65,35 +80,58 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The canonical lines of every source, sorted; progress in bytes parsed. */
-async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress: (p: DumpProgress) => void): Promise<void> {
-  const total = input.sources.reduce((sum, s) => sum + s.bytes.length, 0);
-  let offset = 0;
-  for (const source of input.sources) {
-    const graph = source.graph ? `<${source.graph}>` : '';
-    // Blank node labels follow the source's file name, not the directory it was read from.
-    await parseRdfChunks(chunksOf(source.bytes), basename(source.name), { baseIRI: input.baseIRI, format: source.format,
-      onProgress: (read) => onProgress({ phase: 'sort', done: offset + read, total }) }, (batch) => {
-      for (const quad of batch.quads) sorter.add(recordLine(quad, graph));
-    });
-    offset += source.bytes.length;
+/** The lines of canonical N-Triples the service wrote: each line's statement, behind its graph. */
+async function addCanonicalLines(source: DumpSource, graph: string, sorter: ExternalSorter, onRead: (bytes: number) => void): Promise<number> {
+  const splitter = new LineSplitter();
+  let count = 0;
+  const add = (lines: readonly string[]) => {
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      // `s p o .`: the statement is all but the final ' .'.
+      sorter.add(`${graph}\t${line.slice(0, -2)}`);
+      count++;
+    }
+  };
+  let read = 0;
+  for (const chunk of chunksOf(source.bytes)) {
+    add(splitter.push(chunk));
+    onRead(read += chunk.length);
+    await nextTurn();
   }
+  add(splitter.end());
+  return count;
 }
 
-/** Consecutive records of the same subject and graph. */
-function* subjectGroups(lines: Iterable<string>): Generator<SubjectGroup> {
-  let records: CanonicalRecord[] = [];
-  for (const line of lines) {
-    const record = parseRecord(line);
-    const last = records[records.length - 1];
-    if (last && (last.subject !== record.subject || last.graph !== record.graph)) {
-      yield { graph: last.graph, subject: last.subject, records };
-      records = [];
+/**
+ * The canonical lines of every source, and of the quads holding blank nodes; progress in bytes
+ * read. Returns each source's number of quads.
+ */
+async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
+  const total = input.sources.reduce((sum, s) => sum + s.bytes.length, 0);
+  const counts = new Map<string, number>();
+  // Literals the store writes otherwise than a file may ("01" as "1"…) are spelt as it does.
+  const speller = new LiteralSpeller<string>((head, literal) => sorter.add(head + literal));
+  let offset = 0;
+  for (const source of input.sources) {
+    const graph = source.graph ? `<${source.graph}>` : undefined;
+    const onRead = (read: number) => onProgress({ phase: 'sort', done: offset + read, total });
+    if (source.canonical) {
+      counts.set(source.name, await addCanonicalLines(source, graph ?? '', sorter, onRead));
+    } else {
+      counts.set(source.name, await parseRdfChunks(chunksOf(source.bytes), basename(source.name), { baseIRI: input.baseIRI, format: source.format, onProgress: onRead }, (batch) => {
+        for (const quad of batch.quads) {
+          if (holdsBlankNode(quad)) continue;
+          const quadGraph = graph ?? (quad.graph.termType === 'DefaultGraph' ? '' : canonicalTerm(quad.graph));
+          if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) speller.add(recordHead(quad, quadGraph), canonicalTerm(quad.object));
+          else sorter.add(recordLine(quad, quadGraph));
+        }
+      }));
     }
-    records.push(record);
+    offset += source.bytes.length;
   }
-  const last = records[records.length - 1];
-  if (last) yield { graph: last.graph, subject: last.subject, records };
+  speller.flush();
+  for (const line of await blankNodeLines(input.blankNodeQuads)) sorter.add(line);
+  return counts;
 }
 
 export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress) => void = () => {}): Promise<DumpManifest> {
@@ -103,16 +141,17 @@ export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress)
   const { citego } = citegoNamespaces(input.baseIRI);
   const thingSpace = new URL('id/', input.baseIRI).href;
   const wanted = (file: string) => !input.only || input.only.includes(file);
+  const nTriples = wanted('citego.nt.gz') ? nTriplesWriter('citego.nt.gz', path('citego.nt.gz')) : undefined;
   const writers: DumpWriter[] = [
-    lineWriter('citego.nt.gz', path('citego.nt.gz'), false),
-    lineWriter('citego.nq.gz', path('citego.nq.gz'), true),
-    turtleWriter('citego.ttl', path('citego.ttl'), prefixes),
-    jsonLdWriter('citego.jsonld', path('citego.jsonld'), prefixes),
-  ].filter((w) => wanted(w.file));
-  if (TABLE_FILES.some(wanted)) writers.push(...tableWriters((file) => path(`csv/${file}`), citego, thingSpace, prefixes));
+    ...(nTriples ? [nTriples] : []),
+    ...(wanted('citego.nq.gz') ? [nQuadsWriter('citego.nq.gz', path('citego.nq.gz'), nTriples)] : []),
+    ...(wanted('citego.ttl') ? [turtleWriter('citego.ttl', path('citego.ttl'), prefixes)] : []),
+    ...(wanted('citego.jsonld') ? [jsonLdWriter('citego.jsonld', path('citego.jsonld'), prefixes)] : []),
+    ...(TABLE_FILES.some(wanted) ? tableWriters((file) => path(`csv/${file}`), citego, thingSpace, prefixes).filter((w) => wanted(w.file)) : []),
+  ];
 
   const sorter = new ExternalSorter(input.dir);
-  await sortSources(input, sorter, onProgress);
+  const sourceCounts = await sortSources(input, sorter, onProgress);
   const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace);
   let groups = 0;
   for (const group of subjectGroups(sorter.sorted())) {
@@ -125,18 +164,22 @@ export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress)
   }
   await Promise.all(writers.map((w) => w.close()));
 
-  const counts = new Map(writers.map((w) => [w.file, w.count()]));
+  const counts = new Map<string, number | undefined>(writers.map((w) => [w.file, w.count()]));
   if (TABLE_FILES.some(wanted)) {
     writeFileSync(path('csv/csv-metadata.json'), csvwMetadata(citego, '', input.licence.iri, prefixes));
     writeFileSync(path('csv/README.md'), tablesReadme(citego, input.licence, input.dataset));
-    counts.set('csv/csv-metadata.json', -1);
-    counts.set('csv/README.md', -1);
+    for (const file of TABLE_DESCRIPTIONS) counts.set(file, undefined);
+  }
+  const published = input.sources.filter((s) => s.publishedAs && wanted(`${SOURCES_DIR}/${s.publishedAs}`));
+  if (published.length > 0) mkdirSync(path(SOURCES_DIR), { recursive: true });
+  for (const source of published) {
+    const file = `${SOURCES_DIR}/${source.publishedAs}`;
+    writeFileSync(path(file), source.bytes);
+    counts.set(file, sourceCounts.get(source.name));
   }
   const files: DumpFile[] = [];
-  for (const file of [...DUMP_FILES, ...TABLE_FILES, ...TABLE_DESCRIPTIONS]) {
-    const count = counts.get(file);
-    if (count === undefined) continue;
-    files.push({ file, bytes: statSync(path(file)).size, ...(count >= 0 ? { count } : {}), sha256: await sha256Of(path(file)) });
+  for (const [file, count] of counts) {
+    files.push({ file, bytes: statSync(path(file)).size, ...(count === undefined ? {} : { count }), sha256: await sha256Of(path(file)) });
   }
   const manifest: DumpManifest = { modified: input.modified, files, statistics: statistics.result() };
   writeFileSync(path('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

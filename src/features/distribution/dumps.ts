@@ -6,8 +6,10 @@
  * Older versions' directories are removed once the new one is in place.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import type { ReadyStatus } from '../../build/state.js';
+import type { QueryCatalogue } from '../../queries/catalogue.js';
 import { siblingModule, startWorker } from '../../store/worker-start.js';
 import type { DumpInput, DumpManifest, DumpProgress } from './dump.js';
 
@@ -23,6 +25,19 @@ export interface DumpSettings {
   readonly baseIRI: string;
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
+  readonly queries: QueryCatalogue;
+}
+
+/**
+ * What the files are written with beyond the data: bumped when a change to the writers changes
+ * the bytes of the same data, so that dumps kept from an older release are written again.
+ */
+const DUMP_LAYOUT = 2;
+
+/** The directory of a version's dumps: the data's version, and what else goes into the files. */
+export function dumpDirectoryName(version: string, settings: DumpSettings): string {
+  const extra = createHash('sha256').update(`${DUMP_LAYOUT}\n${settings.licence.iri}\n${settings.licence.title}`).digest('base64url').slice(0, 8);
+  return `${version}-${extra}`;
 }
 
 /** The date a version's files carry: when the data last changed, to the second. */
@@ -49,10 +64,21 @@ export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: Dum
   });
 }
 
-/** The dump input of a version: everything the store holds, as it was loaded. */
-export function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir: string): DumpInput {
+/**
+ * The dump input of a version: everything the store was loaded with, and the quads holding
+ * blank nodes as the store holds them (read here, in one query, at a time of no hurry).
+ */
+export async function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir: string): Promise<DumpInput> {
+  const blankNodes = await ready.store.query(settings.queries.get('blank-node-quads'),
+    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { asBytes: true, timeoutMs: 600_000 });
+  if (!blankNodes.bytes) throw new Error('the store did not answer blank-node-quads.rq as bytes');
+  const dataFiles = new Set(ready.build.files.map((f) => f.name));
   return {
-    sources: ready.sources.map((s) => ({ name: s.name, bytes: s.bytes, format: s.format, graph: s.graph })),
+    sources: ready.sources.map((s) => ({
+      name: s.name, bytes: s.bytes, format: s.format, graph: s.graph, canonical: s.computed,
+      publishedAs: dataFiles.has(s.name) ? basename(s.name) : undefined,
+    })),
+    blankNodeQuads: blankNodes.bytes,
     baseIRI: settings.baseIRI, dataset: settings.dataset, licence: settings.licence, modified: versionDate(ready), dir,
   };
 }
@@ -70,24 +96,25 @@ export class Dumps {
 
   private prepare(ready: ReadyStatus): void {
     const version = ready.dataVersion;
-    const dir = join(this.settings.root, version);
+    const name = dumpDirectoryName(version, this.settings);
+    const dir = join(this.settings.root, name);
     const manifestPath = join(dir, 'manifest.json');
     if (existsSync(manifestPath)) {
       this.current = { phase: 'ready', version, dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as DumpManifest };
-      this.removeOthers(version);
+      this.removeOthers(name);
       return;
     }
     this.current = { phase: 'preparing', version };
     mkdirSync(this.settings.root, { recursive: true });
-    const partial = join(this.settings.root, `.${version}.${process.pid}.${Date.now()}`);
-    writeDumpsInWorker(dumpInput(ready, this.settings, partial), (progress) => {
+    const partial = join(this.settings.root, `.${name}.${process.pid}.${Date.now()}`);
+    dumpInput(ready, this.settings, partial).then((input) => writeDumpsInWorker(input, (progress) => {
       if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
-    }).then((manifest) => {
+    })).then((manifest) => {
       // Another process serving the same data may have put the same files in place first.
       if (existsSync(manifestPath)) rmSync(partial, { recursive: true, force: true });
       else renameSync(partial, dir);
       if (this.current?.version === version) this.current = { phase: 'ready', version, dir, manifest };
-      this.removeOthers(version);
+      this.removeOthers(name);
     }, (error: Error) => {
       rmSync(partial, { recursive: true, force: true });
       console.error(`the dumps of version ${version} could not be written:`, error);
@@ -96,9 +123,9 @@ export class Dumps {
   }
 
   /** Removes the directories of other versions, left complete by this service before. */
-  private removeOthers(version: string): void {
+  private removeOthers(kept: string): void {
     for (const name of readdirSync(this.settings.root)) {
-      if (name === version || name.startsWith('.')) continue;
+      if (name === kept || name.startsWith('.')) continue;
       if (existsSync(join(this.settings.root, name, 'manifest.json'))) rmSync(join(this.settings.root, name), { recursive: true, force: true });
     }
   }

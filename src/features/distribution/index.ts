@@ -23,7 +23,8 @@ import type { Quad } from '../../rdf/terms.js';
 import { writeGraph } from '../../rdf/write.js';
 import { setFooterLicence } from '../../web/layout.js';
 import type { Feature, FeatureContext } from '../feature.js';
-import { CATALOG_PREFIXES, catalogDescription, FILE_KINDS } from './catalog.js';
+import { CATALOG_PREFIXES, catalogDescription } from './catalog.js';
+import { fileKind } from './files.js';
 import { downloadPage } from './download-page.js';
 import { Dumps, type DumpsStatus } from './dumps.js';
 import { voidDescription, type DistributionNames } from './void.js';
@@ -46,7 +47,7 @@ export function distribution(context: FeatureContext): Feature {
     licence: config.dataLicence.iri,
   };
   setFooterLicence({ title: config.dataLicence.title, iri: config.dataLicence.iri, downloadPath: DOWNLOAD });
-  const dumps = new Dumps({ root: config.dumpDir, baseIRI, dataset: names.dataset, licence: config.dataLicence });
+  const dumps = new Dumps({ root: config.dumpDir, baseIRI, dataset: names.dataset, licence: config.dataLicence, queries: context.queries });
   const prefixes = { ...allPrefixes(baseIRI), ...CATALOG_PREFIXES };
   const documents = new Map<string, Promise<Representation>>();
 
@@ -105,12 +106,12 @@ export function distribution(context: FeatureContext): Feature {
     const current = dumpsOf();
     if (!current) return void sendStillLoading(res);
     const entry = current.dumps.phase === 'ready' ? current.dumps.manifest.files.find((f) => f.file === file) : undefined;
-    if (!FILE_KINDS[file] || (current.dumps.phase === 'ready' && !entry)) return void sendNotFoundHere(req, res);
+    const kind = fileKind(file);
+    if (!kind || (current.dumps.phase === 'ready' && !entry)) return void sendNotFoundHere(req, res);
     if (current.dumps.phase !== 'ready' || !entry) {
       return void sendStillLoading(res, current.dumps.phase === 'failed' ? 'The dumps of this version could not be written; the service logs say why.'
         : 'The dumps of this version of the data are being written; try again in a few seconds (progress at /download).');
     }
-    const kind = FILE_KINDS[file];
     void sendFile(req, res, {
       path: join(current.dumps.dir, file),
       size: entry.bytes,

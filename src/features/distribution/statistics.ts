@@ -6,23 +6,21 @@
  * every figure comes from the data.
  */
 import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
-import { literalParts, termValue, type CanonicalRecord } from './canonical.js';
+import { literalParts, termValue, type SubjectGroup } from './canonical.js';
 
 const { rdf, dct, geo, skos } = STANDARD_PREFIXES;
 const TYPE = `<${rdf}type>`;
+const TOP_CONCEPT_OF = `<${skos}topConceptOf>`;
+const ISSUED = `<${dct}issued>`;
+const LAT = `<${geo}lat>`;
+const LONG = `<${geo}long>`;
+const PREF_LABEL = `<${skos}prefLabel>`;
 
 /** The authorities the data links to, by the namespaces of their IRIs. */
 export const LINK_TARGETS = [
   { name: 'wikidata', title: 'Wikidata', namespaces: ['http://www.wikidata.org/entity/'], homepage: 'https://www.wikidata.org/', sparql: 'https://query.wikidata.org/sparql' },
   { name: 'geonames', title: 'GeoNames', namespaces: ['https://sws.geonames.org/', 'http://sws.geonames.org/'], homepage: 'https://www.geonames.org/', sparql: undefined },
 ] as const;
-
-/** The triples of one subject in one graph, consecutive in the canonical order. */
-export interface SubjectGroup {
-  readonly graph: string;
-  readonly subject: string;
-  readonly records: readonly CanonicalRecord[];
-}
 
 export interface DatasetStatistics {
   /** Triples of the default graph (the data). */
@@ -62,6 +60,8 @@ function hash53(text: string): number {
 
 const increment = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/** Entries keyed by terms, keyed by the terms' values instead (and sorted by them). */
+const byValue = <T>(entries: Iterable<[string, T]>) => byKey([...entries].map(([term, value]): [string, T] => [termValue(term), value]));
 
 export class StatisticsCollector {
   private triples = 0;
@@ -79,7 +79,11 @@ export class StatisticsCollector {
   private readonly topConcepts: { concept: string; labels: Record<string, string> }[] = [];
   private readonly examples = new Map<string, string>();
 
-  constructor(private readonly atlas: string, private readonly thingSpace: string) {}
+  private readonly atlasTerm: string;
+
+  constructor(atlas: string, private readonly thingSpace: string) {
+    this.atlasTerm = `<${atlas}>`;
+  }
 
   consume(group: SubjectGroup): void {
     if (group.graph !== '') {
@@ -95,27 +99,27 @@ export class StatisticsCollector {
     let isTopConcept = false;
     const labels: Record<string, string> = {};
     for (const { predicate, object } of group.records) {
-      const property = termValue(predicate);
       this.objects.add(hash53(object));
-      increment(this.propertyTriples, property);
-      if (predicate !== previousPredicate) increment(this.propertySubjects, property);
+      // Counted by their terms (`<iri>`); the IRIs are taken out once, in result().
+      increment(this.propertyTriples, predicate);
+      if (predicate !== previousPredicate) increment(this.propertySubjects, predicate);
       previousPredicate = predicate;
       if (predicate === TYPE) {
         typed = true;
-        increment(this.classes, termValue(object));
+        increment(this.classes, object);
       } else if (object.startsWith('<')) {
         const target = LINK_TARGETS.find((t) => t.namespaces.some((ns) => object.startsWith(`<${ns}`)));
-        if (target) increment(this.links, `${target.name} ${property}`);
-        if (property === `${skos}topConceptOf` && termValue(object) === this.atlas) isTopConcept = true;
-      } else if (property === `${dct}issued`) {
+        if (target) increment(this.links, `${target.name} ${termValue(predicate)}`);
+        if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
+      } else if (predicate === ISSUED) {
         const date = literalParts(object).value;
         if (!this.earliest || date < this.earliest) this.earliest = date;
         if (!this.latest || date > this.latest) this.latest = date;
-      } else if (property === `${geo}lat`) {
+      } else if (predicate === LAT) {
         lat = Number(literalParts(object).value);
-      } else if (property === `${geo}long`) {
+      } else if (predicate === LONG) {
         long = Number(literalParts(object).value);
-      } else if (property === `${skos}prefLabel`) {
+      } else if (predicate === PREF_LABEL) {
         const { value, language } = literalParts(object);
         labels[language] ??= value;
       }
@@ -142,8 +146,8 @@ export class StatisticsCollector {
       distinctSubjects: this.subjects,
       distinctObjects: this.objects.size,
       entities: this.entities,
-      classPartition: byKey(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
-      propertyPartition: byKey(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(property) ?? 0 })),
+      classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
+      propertyPartition: byValue(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(`<${property}>`) ?? 0 })),
       namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
       linksets: byKey(this.links).map(([key, triples]) => {
         const [target = '', predicate = ''] = key.split(' ');

@@ -6,6 +6,7 @@
 import { integer, iri, text, triple, typed } from '../../rdf/build-terms.js';
 import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Quad } from '../../rdf/terms.js';
+import { FILE_KINDS } from './files.js';
 import type { DumpManifest } from './dump.js';
 import { LINK_TARGETS } from './statistics.js';
 
@@ -50,7 +51,7 @@ export function voidDescription(names: DistributionNames, manifest: DumpManifest
     triple(dataset, `${VOID}classes`, integer(stats.classPartition.length)),
     triple(dataset, `${VOID}properties`, integer(stats.propertyPartition.length)),
   ];
-  for (const file of manifest.files) if (file.count !== undefined && !file.file.startsWith('csv/')) quads.push(triple(dataset, `${VOID}dataDump`, names.download(file.file)));
+  for (const file of manifest.files) if (FILE_KINDS[file.file] && file.count !== undefined && !file.file.startsWith('csv/')) quads.push(triple(dataset, `${VOID}dataDump`, names.download(file.file)));
   for (const example of stats.exampleResources) quads.push(triple(dataset, `${VOID}exampleResource`, example));
   const vocabularies = new Set([...stats.classPartition.map((c) => namespaceOf(c.class)), ...stats.propertyPartition.map((p) => namespaceOf(p.property))]);
   for (const vocabulary of [...vocabularies].sort()) quads.push(triple(dataset, `${VOID}vocabulary`, iri(vocabulary)));

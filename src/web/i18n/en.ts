@@ -64,6 +64,8 @@ export const en: Catalogue = {
     rdf: 'RDF',
     tables: 'CSV tables',
     tablesIntro: 'For spreadsheets and scripts, without RDF: one table per kind of thing and one table of the links between them, described by their CSVW metadata and a README.',
+    sources: 'Source files',
+    sourcesIntro: 'The data files as the service read them, byte for byte: the records without an original page (actors, places, descriptors…) come from them, and each says so (prov:wasDerivedFrom).',
     file: 'File',
     format: 'Format',
     size: 'Size',

@@ -64,6 +64,8 @@ export const es: Catalogue = {
     rdf: 'RDF',
     tables: 'Tablas CSV',
     tablesIntro: 'Para hojas de cálculo y scripts, sin RDF: una tabla por tipo de cosa y una tabla de los enlaces entre ellas, descritas por sus metadatos CSVW y un README.',
+    sources: 'Archivos fuente',
+    sourcesIntro: 'Los archivos de datos tal como el servicio los leyó, byte a byte: de ellos vienen los registros sin página de origen (actores, lugares, descriptores…), y cada uno lo dice (prov:wasDerivedFrom).',
     file: 'Archivo',
     format: 'Formato',
     size: 'Tamaño',

@@ -66,6 +66,8 @@ export const fr = {
     rdf: 'RDF',
     tables: 'Tableaux CSV',
     tablesIntro: 'Pour les tableurs et les scripts, sans RDF : une table par sorte de chose et une table des liens entre elles, décrites par leurs métadonnées CSVW et un fichier README.',
+    sources: 'Fichiers sources',
+    sourcesIntro: 'Les fichiers de données tels que le service les a lus, octet pour octet : d\'eux viennent les notices sans page d\'origine (acteurs, lieux, descripteurs…), et chacune le dit (prov:wasDerivedFrom).',
     file: 'Fichier',
     format: 'Format',
     size: 'Taille',

@@ -207,6 +207,12 @@ describe('standard types and links, without inference', () => {
     const base = running.service.config.baseIRI;
     expect(await endpointCount(`SELECT (COUNT(*) AS ?n) WHERE { ?s <http://purl.org/dc/terms/source> ?o FILTER NOT EXISTS { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?o } }`)).toBe(0);
     expect(await endpointCount(`SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t FILTER(STRSTARTS(STR(?s), "${base}id/")) FILTER NOT EXISTS { ?s <http://purl.org/dc/terms/modified> ?m } }`)).toBe(0);
+    expect(await endpointCount(`SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t FILTER(STRSTARTS(STR(?s), "${base}id/")) FILTER NOT EXISTS { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?from } }`)).toBe(0);
+    // A record without an original page comes from the file it was read from, published as it was read.
+    const [derived] = await running.store.select(`SELECT ?from WHERE { <${base}id/actor/claire-dumontel> <http://www.w3.org/ns/prov#wasDerivedFrom> ?from }`);
+    expect(derived!.from!.value).toBe(`${base}download/sources/actors.ttl`);
+    expect((await bytesOf('/download/sources/actors.ttl')).equals(readFileSync(join(ROOT, 'data', 'actors.ttl')))).toBe(true);
+    expect(await endpointCount(`SELECT (COUNT(*) AS ?n) WHERE { ?s <http://purl.org/dc/terms/source> ?page ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?file FILTER(STRSTARTS(STR(?file), "${base}download/")) }`)).toBe(0);
     const description = await fetch(`${running.origin}/doc/place/paris.ttl`);
     const quads = turtleQuads(await description.text());
     expect(quads.some((q) => q.predicate.value === 'http://purl.org/dc/terms/license' && q.object.value === running.service.config.dataLicence.iri)).toBe(true);
