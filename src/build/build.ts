@@ -14,7 +14,7 @@ import { serializeQuads } from '../rdf/rdfjs.js';
 import type { Store } from '../store/store.js';
 import { bytesSource, createGate, rdfFilesIn, type EngineName, type ValidationRules } from '../validation/gate.js';
 import type { ValidationOutcome } from '../validation/results.js';
-import { RecordSources } from './record-sources.js';
+import { DataSurvey } from './survey.js';
 
 export interface SourceFile {
   readonly path: string;
@@ -49,6 +49,8 @@ export interface BuildReport {
   readonly filesModified: Date;
   /** The records without an original page (dct:source), by the name of the data file they were read from. */
   readonly recordsWithoutPage: ReadonlyMap<string, readonly string[]>;
+  /** The graphs whose quads hold blank nodes, as loaded: '' for the default graph, else their names ('*': graphs named by blank nodes). */
+  readonly blankNodeGraphs: readonly string[];
 }
 
 /** The named graphs of the model: the ontology and the shapes, each beside the data, never in it. */
@@ -144,8 +146,10 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
   ).then(() => { loadedSeconds = (performance.now() - loadStarted) / 1000; });
 
   const gate = createGate(rules, options.engine ?? 'auto');
-  const records = new RecordSources(new URL('id/', rules.baseIRI).href);
-  const sources = data.map((file) => records.observe(file.name, bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
+  const survey = new DataSurvey(new URL('id/', rules.baseIRI).href);
+  survey.surveyModel(rules.ontologyQuads, graphs.ontology);
+  survey.surveyModel(rules.shapesQuads, graphs.shapes);
+  const sources = data.map((file) => survey.observe(file.name, bytesSource(file.name, file.bytes, file.format, rules.baseIRI,
     (read) => options.onProgress?.({ phase: 'validate', bytesDone: dataOffsets.get(file.name)! + read, bytesTotal: dataBytes }))));
   const validateStarted = performance.now();
   let validateSeconds = 0;
@@ -169,7 +173,8 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
     seconds: { read: readSeconds, validate: validateSeconds, load: loadedSeconds, total: (performance.now() - started) / 1000 },
     sources: [...model, ...data],
     filesModified: latestModification([...rules.ontologyFiles, ...dataPaths]),
-    recordsWithoutPage: records.withoutOriginalPage(),
+    recordsWithoutPage: survey.withoutOriginalPage(),
+    blankNodeGraphs: survey.blankNodeGraphs(),
   };
 }
 

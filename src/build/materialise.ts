@@ -12,7 +12,7 @@ import type { QueryCatalogue } from '../queries/catalogue.js';
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import type { Store } from '../store/store.js';
 import type { ValidationRules } from '../validation/gate.js';
-import type { SourceFile } from './build.js';
+import type { BuildReport, SourceFile } from './build.js';
 import { blankNodeEntailmentUpdate, entailmentQuery, entailmentRules } from './entailment.js';
 
 /** The dataset every published thing belongs to (void:inDataset), described by VoID and DCAT. */
@@ -66,20 +66,20 @@ export interface Materialised {
 }
 
 /** Computes and loads the materialised parts. */
-export async function materialise(store: Store, rules: ValidationRules, queries: QueryCatalogue, dataModified: Date,
-  recordsWithoutPage: ReadonlyMap<string, readonly string[]>): Promise<Materialised> {
+export async function materialise(store: Store, rules: ValidationRules, queries: QueryCatalogue,
+  build: Pick<BuildReport, 'filesModified' | 'recordsWithoutPage' | 'blankNodeGraphs'>): Promise<Materialised> {
   const { baseIRI } = rules;
   const axioms = entailmentRules(rules.ontologyQuads);
   const entailment = entailmentQuery(axioms);
   const entailed = await load(store, 'entailed', await store.constructBytes(entailment, { baseIRI, timeoutMs: MATERIALISING_MS }), baseIRI);
   const blankNodeUpdate = blankNodeEntailmentUpdate(axioms);
-  if (blankNodeUpdate && await store.ask('ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }', { timeoutMs: MATERIALISING_MS })) {
+  if (blankNodeUpdate && build.blankNodeGraphs.includes('')) {
     await store.update({ name: 'entailed about blank nodes', update: blankNodeUpdate, baseIRI });
   }
   const recordsQuery = queries.get('records')
     .split('<urn:x-citego:dataset>').join(`<${datasetIri(baseIRI)}>`)
-    .split('"urn:x-citego:data-modified"').join(`"${dateTimeLexical(dataModified)}"`);
+    .split('"urn:x-citego:data-modified"').join(`"${dateTimeLexical(build.filesModified)}"`);
   const records = await load(store, 'records', await store.constructBytes(recordsQuery, { baseIRI, timeoutMs: MATERIALISING_MS }), baseIRI);
-  const provenance = await load(store, 'provenance', sharedBytes(derivations(baseIRI, recordsWithoutPage)), baseIRI);
+  const provenance = await load(store, 'provenance', sharedBytes(derivations(baseIRI, build.recordsWithoutPage)), baseIRI);
   return { parts: [entailed, records, provenance], definition: [entailment, blankNodeUpdate ?? '', recordsQuery].join('\n') };
 }

@@ -57,7 +57,7 @@ export async function publish(options: PublishOptions): Promise<ReadyStatus> {
       options.onProgress?.(progress);
     },
   });
-  const materialised = await materialise(store, rules, queries, build.filesModified, build.recordsWithoutPage);
+  const materialised = await materialise(store, rules, queries, build);
   const sources = [...build.sources, ...materialised.parts];
   const { counts, triples } = await countHoldings(store, queries, rules.baseIRI);
   // Last-Modified has a one-second resolution: a version is ready from the second it starts.

@@ -1,8 +1,10 @@
 /**
  * Blank nodes in the dumps. A blank node's label means something only within one answer of the
  * store (it names them anew at each load), and the parts it computed about blank nodes exist
- * only there: so the quads that hold blank nodes are all read from the store in one query
- * (sparql/service/blank-node-quads.rq), every other quad from the sources. Their labels are
+ * only there: so the quads that hold blank nodes are read from the store (in the graphs the
+ * build found blank nodes in: sparql/service/blank-node-quads*.rq), every other quad from the
+ * sources. Blank nodes are never shared between graphs (each file is loaded apart), so a query
+ * per part is enough. Their labels are
  * then made canonical with RDF Dataset Canonicalization (RDFC-1.0, a W3C Recommendation):
  * `c14n0`, `c14n1`… depend only on the data, so the same data gives the same dumps.
  */
@@ -29,10 +31,10 @@ function quadOf(solution: Solution): Quad {
 
 /**
  * The canonical lines (see canonical.ts) of the quads holding blank nodes, from the store's
- * answer to blank-node-quads.rq in SPARQL JSON results.
+ * answers to blank-node-quads*.rq in SPARQL JSON results.
  */
-export async function blankNodeLines(results: Uint8Array): Promise<string[]> {
-  const quads = solutionsFromJson(Buffer.from(results.buffer, results.byteOffset, results.length).toString('utf8')).map(quadOf);
+export async function blankNodeLines(results: readonly Uint8Array[]): Promise<string[]> {
+  const quads = results.flatMap((bytes) => solutionsFromJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')).map(quadOf));
   if (quads.length === 0) return [];
   const labels = new Map<string, string>();
   await canonizer.canonize(quads, { algorithm: 'RDFC-1.0', canonicalIdMap: labels });

@@ -38,8 +38,10 @@ export interface DumpSource {
 
 export interface DumpInput {
   readonly sources: readonly DumpSource[];
-  /** The store's answer to blank-node-quads.rq (SPARQL JSON results): every quad holding a blank node. */
-  readonly blankNodeQuads: Uint8Array;
+  /** The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad holding a blank node. */
+  readonly blankNodeQuads: readonly Uint8Array[];
+  /** Distinct objects of the data, as the store counts them. */
+  readonly distinctObjects: number;
   readonly baseIRI: string;
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
@@ -152,7 +154,7 @@ export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress)
 
   const sorter = new ExternalSorter(input.dir);
   const sourceCounts = await sortSources(input, sorter, onProgress);
-  const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace);
+  const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace, input.distinctObjects);
   let groups = 0;
   for (const group of subjectGroups(sorter.sorted())) {
     statistics.consume(group);
