@@ -165,6 +165,10 @@ export class ExternalSorter {
   constructor(private readonly tmpDir: string, private readonly runChars = 64_000_000) {}
 
   add(line: string): void {
+    // A line is built by concatenation: a tree of pieces that keeps alive the whole text the
+    // parser read them from. Reading it as a number (which fails at once) makes V8 copy it flat,
+    // so that only the line stays in memory until it is sorted.
+    Number(line);
     this.lines.push(line);
     this.chars += line.length + 1;
     if (this.chars >= this.runChars) this.spill();

@@ -22,6 +22,9 @@ export const LINK_TARGETS = [
   { name: 'geonames', title: 'GeoNames', namespaces: ['https://sws.geonames.org/', 'http://sws.geonames.org/'], homepage: 'https://www.geonames.org/', sparql: undefined },
 ] as const;
 
+/** Each link target's namespaces as the start of an IRI term, with the target's name. */
+const LINK_PREFIXES: readonly (readonly [string, string])[] = LINK_TARGETS.flatMap((t) => t.namespaces.map((ns) => [`<${ns}`, t.name] as const));
+
 export interface DatasetStatistics {
   /** Triples of the default graph (the data). */
   readonly triples: number;
@@ -44,20 +47,6 @@ export interface DatasetStatistics {
   readonly exampleResources: readonly string[];
 }
 
-/** A 53-bit hash of a string (cyrb53): distinct objects are counted by their hashes, in bounded memory per object. */
-function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 const increment = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 /** Entries keyed by terms, keyed by the terms' values instead (and sorted by them). */
@@ -67,7 +56,6 @@ export class StatisticsCollector {
   private triples = 0;
   private subjects = 0;
   private entities = 0;
-  private readonly objects = new Set<number>();
   private readonly classes = new Map<string, number>();
   private readonly propertyTriples = new Map<string, number>();
   private readonly propertySubjects = new Map<string, number>();
@@ -81,7 +69,8 @@ export class StatisticsCollector {
 
   private readonly atlasTerm: string;
 
-  constructor(atlas: string, private readonly thingSpace: string) {
+  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
+  constructor(atlas: string, private readonly thingSpace: string, private readonly distinctObjects: number) {
     this.atlasTerm = `<${atlas}>`;
   }
 
@@ -94,22 +83,30 @@ export class StatisticsCollector {
     this.subjects++;
     let typed = false;
     let previousPredicate = '';
+    let run = 0;
     let lat: number | undefined;
     let long: number | undefined;
     let isTopConcept = false;
     const labels: Record<string, string> = {};
+    // A group's records come sorted by predicate: each property is counted once per run of it,
+    // by its term (`<iri>`); the IRIs are taken out once, in result().
+    const endRun = () => {
+      if (run === 0) return;
+      increment(this.propertyTriples, previousPredicate, run);
+      increment(this.propertySubjects, previousPredicate);
+    };
     for (const { predicate, object } of group.records) {
-      this.objects.add(hash53(object));
-      // Counted by their terms (`<iri>`); the IRIs are taken out once, in result().
-      increment(this.propertyTriples, predicate);
-      if (predicate !== previousPredicate) increment(this.propertySubjects, predicate);
-      previousPredicate = predicate;
+      if (predicate !== previousPredicate) {
+        endRun();
+        previousPredicate = predicate;
+        run = 0;
+      }
+      run++;
       if (predicate === TYPE) {
         typed = true;
         increment(this.classes, object);
       } else if (object.startsWith('<')) {
-        const target = LINK_TARGETS.find((t) => t.namespaces.some((ns) => object.startsWith(`<${ns}`)));
-        if (target) increment(this.links, `${target.name} ${termValue(predicate)}`);
+        for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
         if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
       } else if (predicate === ISSUED) {
         const date = literalParts(object).value;
@@ -124,6 +121,7 @@ export class StatisticsCollector {
         labels[language] ??= value;
       }
     }
+    endRun();
     const subject = termValue(group.subject);
     if (typed && group.subject.startsWith('<')) {
       this.entities++;
@@ -144,7 +142,7 @@ export class StatisticsCollector {
     return {
       triples: this.triples,
       distinctSubjects: this.subjects,
-      distinctObjects: this.objects.size,
+      distinctObjects: this.distinctObjects,
       entities: this.entities,
       classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
       propertyPartition: byValue(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(`<${property}>`) ?? 0 })),
