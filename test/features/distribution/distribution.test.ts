@@ -6,7 +6,7 @@
  * is on the dataset, every description and every page.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -223,11 +223,20 @@ describe('standard types and links, without inference', () => {
   it('give descriptions the thing\'s own modification date, the same across restarts', async () => {
     const first = await fetch(`${running.origin}/doc/document/relocaliser-alimentation-question-gouvernance.ttl`);
     expect(first.headers.get('last-modified')).toBe(new Date(Date.UTC(2015, 0, 20)).toUTCString());
+    // The ontology and the shapes are as new as their files, not as the service's start.
+    const model = await Promise.all(['/ontology.ttl', '/shapes.ttl'].map((path) => fetch(`${running.origin}${path}`)));
+    const modified = (dir: string) => new Date(Math.floor(Math.max(...readdirSync(join(ROOT, dir)).map((f) => statSync(join(ROOT, dir, f)).mtimeMs)) / 1000) * 1000).toUTCString();
+    expect(model.map((r) => r.headers.get('last-modified'))).toEqual([modified('ontology'), modified('shapes')]);
     const restarted = await startService({ replicas: 1 });
     try {
       const again = await fetch(`${restarted.origin}/doc/document/relocaliser-alimentation-question-gouvernance.ttl`);
       expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
       expect(again.headers.get('last-modified')).toBe(first.headers.get('last-modified'));
+      for (const [index, path] of ['/ontology.ttl', '/shapes.ttl'].entries()) {
+        const modelAgain = await fetch(`${restarted.origin}${path}`);
+        expect(modelAgain.headers.get('etag'), path).toBe(model[index]!.headers.get('etag'));
+        expect(modelAgain.headers.get('last-modified'), path).toBe(model[index]!.headers.get('last-modified'));
+      }
     } finally {
       await restarted.close();
     }
