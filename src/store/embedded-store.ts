@@ -47,6 +47,8 @@ class Replica {
   private failStart!: (error: Error) => void;
   /** How many snapshot parts this replica holds. */
   loadedParts = 0;
+  /** The loading under way: one at a time, or two would send the same parts twice. */
+  catchingUp: Promise<void> = Promise.resolve();
   busy = false;
   dead = false;
 
@@ -266,8 +268,16 @@ export class EmbeddedStore implements Store {
     return !replica.dead && replica.loadedParts === this.snapshot.length;
   }
 
-  /** Loads into a replica the snapshot parts it lacks; it serves queries once it has them all. */
-  private async catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+  /**
+   * Loads into a replica the snapshot parts it lacks; it serves queries once it has them all.
+   * Each extension of the snapshot asks again: the requests wait for the one under way.
+   */
+  private catchUp(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
+    replica.catchingUp = replica.catchingUp.catch(() => {}).then(() => this.loadMissing(replica, onProgress));
+    return replica.catchingUp;
+  }
+
+  private async loadMissing(replica: Replica, onProgress?: (progress: LoadProgress) => void): Promise<void> {
     while (!replica.dead && replica.loadedParts < this.snapshot.length) {
       const parts = this.snapshot.slice(replica.loadedParts);
       replica.busy = true;
