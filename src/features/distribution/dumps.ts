@@ -45,11 +45,18 @@ export function versionDate(ready: ReadyStatus): string {
   return ready.dataModified.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Writes a version's dumps into `dir` in a worker thread; resolves with the manifest. */
-export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: DumpProgress) => void): Promise<DumpManifest> {
+/** Writes a version's dumps into `dir` in a worker thread; resolves with the manifest. `signal` stops the worker. */
+export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: DumpProgress) => void, signal?: AbortSignal): Promise<DumpManifest> {
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), input);
     let settled = false;
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(signal.reason as Error);
+    }, { once: true });
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.(message.progress);
       else {
@@ -100,8 +107,15 @@ export async function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir:
 
 export class Dumps {
   private current: DumpsStatus | undefined;
+  /** Stops the writing under way when the service closes. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly settings: DumpSettings) {}
+
+  /** Stops writing: the files under way are left out, and nothing more is written. */
+  close(): void {
+    this.closing.abort(new Error('the service is closing'));
+  }
 
   /** The dumps of this version: ready, or being prepared (started here on the first call). */
   of(ready: ReadyStatus): DumpsStatus {
@@ -122,9 +136,10 @@ export class Dumps {
     this.current = { phase: 'preparing', version };
     mkdirSync(this.settings.root, { recursive: true });
     const partial = join(this.settings.root, `.${name}.${process.pid}.${Date.now()}`);
+    const { signal } = this.closing;
     dumpInput(ready, this.settings, partial).then((input) => writeDumpsInWorker(input, (progress) => {
       if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
-    })).then((manifest) => {
+    }, signal)).then((manifest) => {
       // Another process serving the same data may have put the same files in place first.
       if (existsSync(manifestPath)) rmSync(partial, { recursive: true, force: true });
       else renameSync(partial, dir);
@@ -132,6 +147,8 @@ export class Dumps {
       this.removeOthers(name);
     }, (error: Error) => {
       rmSync(partial, { recursive: true, force: true });
+      // A service that closes stops its writing (and its store): that is no failure to report.
+      if (signal.aborted) return;
       console.error(`the dumps of version ${version} could not be written:`, error);
       if (this.current?.version === version) this.current = { phase: 'failed', version, reason: error.message };
     });

@@ -176,6 +176,9 @@ export function distribution(context: FeatureContext): Feature {
       if (current.phase === 'ready') quads.push(...voidDescription(names, current.manifest));
       return quads;
     },
-    close: async () => { clearInterval(watcher); },
+    close: async () => {
+      clearInterval(watcher);
+      dumps.close();
+    },
   };
 }
