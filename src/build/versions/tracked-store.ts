@@ -19,9 +19,10 @@ export class TrackedStore implements Store {
   select: Store['select'] = (query, options) => this.track((store) => store.select(query, options));
   ask: Store['ask'] = (query, options) => this.track((store) => store.ask(query, options));
   construct: Store['construct'] = (query, options) => this.track((store) => store.construct(query, options));
+  constructBytes: Store['constructBytes'] = (query, options) => this.track((store) => store.constructBytes(query, options));
   query: Store['query'] = (query, formats, options) => this.track((store) => store.query(query, formats, options));
   load: Store['load'] = (sources, onProgress) => this.track((store) => store.load(sources, onProgress));
-  update: Store['update'] = (update) => this.track((store) => store.update(update));
+  update: Store['update'] = (update, options) => this.track((store) => store.update(update, options));
   dump: Store['dump'] = (format) => this.track((store) => store.dump(format));
   size: Store['size'] = () => this.track((store) => store.size());
 
