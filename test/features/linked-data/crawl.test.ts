@@ -71,9 +71,6 @@ describe('a crawler', () => {
       reachedPages.add(new URL(response.url).pathname);
       for (const link of linksOf(await response.text(), path)) {
         if (disallowed.some((prefix) => link.startsWith(prefix))) continue;
-        // The demo sheets' original pages (dct:source) are made-up addresses under the demo's own
-        // base, standing for the publisher's site: the service does not serve them.
-        if (link.startsWith('/demo-site/')) continue;
         if (!seen.has(link)) {
           seen.add(link);
           queue.push(link);
