@@ -33,7 +33,7 @@ beforeAll(async () => {
   running = await startService({ env: { DATA_DIR: dataDir } });
   const rows = await running.store.select(`PREFIX dct: <http://purl.org/dc/terms/>
     SELECT ?sheet ?type ?issued ?modified ?dossier ?component WHERE {
-      ?type <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${CITEGO}Document> . ?sheet a ?type .
+      GRAPH <${BASE}ontology> { ?type <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${CITEGO}Document> } ?sheet a ?type .
       OPTIONAL { ?sheet dct:issued ?issued } OPTIONAL { ?sheet dct:modified ?modified }
       OPTIONAL { ?sheet dct:isPartOf ?dossier } OPTIONAL { ?sheet dct:subject/<${CITEGO}component> ?component } }`, { timeoutMs: 60_000 });
   sheets = new Map();
