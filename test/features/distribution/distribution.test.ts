@@ -178,7 +178,8 @@ describe('dumps', () => {
 
   it('are listed on the download page with their checksums and licence, linked from the home page', async () => {
     const home = (await bytesOf('/')).toString('utf8');
-    for (const path of ['/download', '/catalog', '/.well-known/void']) expect(home).toContain(`href="${path}"`);
+    // The home page's links keep the reader's language.
+    for (const path of ['/download', '/catalog', '/.well-known/void']) expect(home).toContain(`href="${path}?lang=fr"`);
     const page = (await bytesOf('/download?lang=en')).toString('utf8');
     const manifest = await manifestOf(running.origin);
     for (const file of manifest.files) expect(page).toContain(file.sha256);
