@@ -18,6 +18,12 @@ export interface ReadyStatus {
    * restarts without a journal.
    */
   readonly dataVersion: string;
+  /**
+   * The dataVersion of the version `sources` were built for. A curator's write changes the store
+   * by an update, not its sources: until the store is rebuilt (a few seconds after the last
+   * write), what is derived from the sources (dumps, VoID, the catalogue) stays that version's.
+   */
+  readonly sourcesVersion: string;
   /** The number of the version in the change log (1, 2, 3…). */
   readonly version: number;
   /** Number of things of each kind (class IRI → count), for the home page. */
@@ -26,7 +32,7 @@ export interface ReadyStatus {
   readonly readyAt: Date;
   /**
    * Everything the store held when built, as it was loaded: data, ontology and shapes,
-   * materialised parts, the audit trail (curators' writes since are not in them).
+   * materialised parts, the audit trail (curators' writes since are not in them: see sourcesVersion).
    */
   readonly sources: readonly SourceFile[];
   /** The data files as they were read, published under /download/sources/ (what records were derived from). */

@@ -11,7 +11,10 @@
  *   journal, and applied to the store being served by a SPARQL Update.
  * - Changes go one at a time (a write waits for a reload in progress), so versions are a line.
  * - Every store built is materialised (materialise.ts: standard types and links, each record's
- *   provenance) before it is made current.
+ *   provenance) before it is made current. A write changes the store by an update, without
+ *   them: a couple of seconds after the last write, the store is rebuilt from the graph beside
+ *   the one served (as after many updates) and switched to, so that the written things get their
+ *   standard types and the dumps, VoID and catalogue (keyed on `sourcesVersion`) follow.
  * - Records name the data file they were read from (prov:wasDerivedFrom), although a version is
  *   built from the published graph rather than the files: the publisher remembers which file
  *   each thing published as it stands was read from.
@@ -67,6 +70,8 @@ const RETIRE = { quietMs: 1000, maxWaitMs: 60_000 };
 /** Past these, the journal is compacted into a snapshot, and the store rebuilt from the graph. */
 const COMPACT_JOURNAL_BYTES = 32 << 20;
 const REBUILD_STORE_UPDATE_BYTES = 64 << 20;
+/** After curators' writes, the store is rebuilt (materialised, dumps following) once they have been quiet this long. */
+export const REBUILD_AFTER_WRITES_MS = 2000;
 
 /**
  * A digest of what a version is made of: its base IRI, each file's name (not the directory it
@@ -142,6 +147,9 @@ export class Publisher implements Publishing {
   private origins = new Map<string, string>();
   /** The data files as last read, published under /download/sources/. */
   private dataFiles: readonly SourceFile[] = [];
+  private rebuildTimer: NodeJS.Timeout | undefined;
+  /** Stores rebuilt for the same version (after writes): each gets a dataVersion of its own. */
+  private rebuilds = 0;
 
   private constructor(private readonly options: PublisherOptions, private readonly journal: Journal) {
     this.check = new WriteCheck(options.rules);
@@ -194,6 +202,7 @@ export class Publisher implements Publishing {
     this.closed = true;
     this.watcher?.close();
     clearTimeout(this.watchTimer);
+    clearTimeout(this.rebuildTimer);
     await this.queue.catch(() => {});
     this.journal.close();
   }
@@ -461,6 +470,7 @@ export class Publisher implements Publishing {
       counts: this.recount(status.counts, oldBlock, block, thing),
     };
     await this.compactIfDue();
+    this.scheduleRebuild();
     return { kind: 'done', result: change.action === 'create' ? 'created' : change.action === 'delete' ? 'deleted' : 'updated', hash, version: record };
   }
 
@@ -510,8 +520,12 @@ export class Publisher implements Publishing {
     );
   }
 
-  /** Makes a store current: loads the audit trail, counts what the home page shows, and switches the state. */
-  private async switchTo(store: TrackedStore, version: BuiltVersion, entry: JournalEntry | undefined): Promise<VersionRecord> {
+  /**
+   * Makes a store current: loads the audit trail, counts what the home page shows, and switches
+   * the state. `dataVersion` is the version's id; a store rebuilt for the same version (after
+   * writes) gets one of its own, so that what was cached from the store it replaces is dropped.
+   */
+  private async switchTo(store: TrackedStore, version: BuiltVersion, entry: JournalEntry | undefined, rebuilt = false): Promise<VersionRecord> {
     const record = entry ? this.record(entry) : this.changes.latest!;
     const provenance = this.changes.allVersions()
       .map((v) => provenanceOf(v, this.changes.entries(v.firstEntry, v.firstEntry + v.entries), this.options.rules.baseIRI)).join('');
@@ -521,9 +535,10 @@ export class Publisher implements Publishing {
     await store.load([{ name: auditTrail.name, bytes: auditTrail.bytes, format: auditTrail.format, baseIRI: this.options.rules.baseIRI, graph: auditTrail.graph }]);
     const { counts, triples } = await countHoldings(store, this.options.queries, this.options.rules.baseIRI);
     const previous = this.options.state.status;
+    const dataVersion = rebuilt ? `${record.id}.${++this.rebuilds}` : record.id;
     const ready: ReadyStatus = {
-      phase: 'ready', store, build: version.build, counts, triples, readyAt: this.secondOf(record.at), dataVersion: record.id, version: record.number,
-      sources: [...version.build.sources, ...version.materialised.parts, auditTrail],
+      phase: 'ready', store, build: version.build, counts, triples, readyAt: this.secondOf(record.at), dataVersion, version: record.number,
+      sourcesVersion: dataVersion, sources: [...version.build.sources, ...version.materialised.parts, auditTrail],
       dataFiles: this.dataFiles, dataModified: version.dataModified,
     };
     this.options.state.status = ready;
@@ -551,17 +566,34 @@ export class Publisher implements Publishing {
     }
     // Every replica replays the updates since its store was built: past a size, a store is
     // rebuilt from the graph, so that a replica replaced later starts from bytes again.
+    if (this.updateBytes > REBUILD_STORE_UPDATE_BYTES) await this.rebuildStore('store rebuilt');
+  }
+
+  /**
+   * Builds the store anew from the graph, materialised, beside the one served, and switches to
+   * it; the version stays the same. Nothing to do when the store served was built for the
+   * latest version (no write since).
+   */
+  private async rebuildStore(trigger: string): Promise<void> {
     const status = this.options.state.status;
-    if (this.updateBytes > REBUILD_STORE_UPDATE_BYTES && status.phase === 'ready') {
-      const store = new TrackedStore(this.makeStore());
-      try {
-        const build = await this.buildVersion(store, [], undefined, 'store rebuilt');
-        await this.switchTo(store, await this.materialised(store, build, this.secondOf(latest.at)), undefined);
-      } catch (error) {
-        await store.close();
-        this.options.log?.(`the store could not be rebuilt: ${(error as Error).message}`);
-      }
+    const latest = this.changes.latest;
+    if (status.phase !== 'ready' || !latest || status.sourcesVersion === status.dataVersion) return;
+    const store = new TrackedStore(this.makeStore());
+    try {
+      const build = await this.buildVersion(store, [], undefined, trigger);
+      await this.switchTo(store, await this.materialised(store, build, this.secondOf(latest.at)), undefined, true);
+    } catch (error) {
+      await store.close();
+      this.options.log?.(`the store could not be rebuilt: ${(error as Error).message}`);
     }
+  }
+
+  /** After a write: the store is rebuilt once writes have been quiet a moment, queued like any change. */
+  private scheduleRebuild(): void {
+    clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = setTimeout(() => {
+      void this.serialise(() => this.rebuildStore('after writes')).catch(() => {});
+    }, REBUILD_AFTER_WRITES_MS);
   }
 
   // ---- plumbing ---------------------------------------------------------------------------

@@ -121,14 +121,18 @@ export class Dumps {
     this.closing.abort(new Error('the service is closing'));
   }
 
-  /** The dumps of this version: ready, or being prepared (started here on the first call). */
+  /**
+   * The dumps of this version's sources: ready, or being prepared (started here on the first
+   * call). Keyed on sourcesVersion: a curator's write leaves them as they are until the store is
+   * rebuilt with it, rather than write files that would not hold it.
+   */
   of(ready: ReadyStatus): DumpsStatus {
-    if (this.current?.version !== ready.dataVersion) this.prepare(ready);
+    if (this.current?.version !== ready.sourcesVersion) this.prepare(ready);
     return this.current!;
   }
 
   private prepare(ready: ReadyStatus): void {
-    const version = ready.dataVersion;
+    const version = ready.sourcesVersion;
     const name = dumpDirectoryName(version, this.settings);
     const dir = join(this.settings.root, name);
     const manifestPath = join(dir, 'manifest.json');
