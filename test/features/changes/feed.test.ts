@@ -119,7 +119,7 @@ describe('the change feed', () => {
     const first = await json<Page>(collection.first.id);
     expect(first.orderedItems.every((a) => a.type === 'Create')).toBe(true);
     expect(first.orderedItems[0]!.object.url!.href).toMatch(/\/things\//);
-    expect(await (await fetch(`${origin}/?lang=en`)).text()).toContain('href="/changes"');
+    expect(await (await fetch(`${origin}/?lang=en`)).text()).toContain('href="/changes?lang=en"');
     const description = await (await fetch(`${origin}/sparql`, { headers: { Accept: 'text/turtle' } })).text();
     expect(description).toContain('/changes>');
     const negotiated = await fetch(`${origin}/changes`, { headers: { Accept: 'application/ld+json' } });

@@ -208,7 +208,8 @@ describe('the other verbs', () => {
     expect(all(xml, 'protocolVersion')).toEqual(['2.0']);
     expect(all(xml, 'earliestDatestamp')).toEqual([sorted([...sheets.values()].map((s) => s.datestamp))[0]]);
     expect(all(xml, 'granularity')).toEqual(['YYYY-MM-DDThh:mm:ssZ']);
-    expect(all(xml, 'deletedRecord')).toEqual(['no']);
+    // Without a journal on disk, a reload may delete sheets and the change log forgets them at a restart.
+    expect(all(xml, 'deletedRecord')).toEqual(['transient']);
   });
 
   it('ListMetadataFormats gives oai_dc and rdf, for the repository and for an item', async () => {
