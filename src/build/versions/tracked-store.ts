@@ -14,7 +14,12 @@ export class TrackedStore implements Store {
   private successor: (() => Store | undefined) | undefined;
   private closed = false;
 
-  constructor(readonly inner: Store) {}
+  /** What the store is doing, for health checks and metrics: the inner store's own figures. */
+  readonly stats: Store['stats'];
+
+  constructor(readonly inner: Store) {
+    this.stats = inner.stats?.bind(inner);
+  }
 
   select: Store['select'] = (query, options) => this.track((store) => store.select(query, options));
   ask: Store['ask'] = (query, options) => this.track((store) => store.ask(query, options));
