@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runDereferenceSuite } from './dereference.js';
+import { runDistributionSuite } from './distribution.js';
 import { runEndpointSuite } from './endpoint.js';
 import { runHarvestingSuite } from './harvesting.js';
 import { NODE_FLAGS, runKnowledgeGraphSuite } from './knowledge-graph.js';
@@ -21,6 +22,7 @@ const SUITES: Record<string, (runs: number, log: (line: string) => void) => Prom
   publishing: runPublishingSuite,
   reader: runReaderSuite,
   soak: runSoakSuite,
+  distribution: runDistributionSuite,
 };
 
 async function main(): Promise<void> {

@@ -54,6 +54,29 @@ export interface ServiceConfig {
   readonly logLevel: LogLevel;
   /** Time given to requests in flight to finish after SIGTERM, in milliseconds. */
   readonly shutdownGraceMs: number;
+  /** The licence the data is published under (DATA_LICENCE): stated on the dataset, every description, page and dump. */
+  readonly dataLicence: DataLicence;
+  /** Where the dumps of the data are written and kept across restarts (DUMP_DIR). */
+  readonly dumpDir: string;
+}
+
+/** A licence the data may be published under: its short name, IRI and title. */
+export interface DataLicence {
+  readonly id: 'etalab-2.0' | 'cc-by-4.0';
+  readonly iri: string;
+  readonly title: string;
+}
+
+export const DATA_LICENCES: readonly DataLicence[] = [
+  { id: 'etalab-2.0', iri: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence', title: 'Licence Ouverte / Open Licence 2.0 (Etalab)' },
+  { id: 'cc-by-4.0', iri: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International (CC BY 4.0)' },
+];
+
+function parseLicence(text: string | undefined): DataLicence {
+  const wanted = (text ?? '').trim().toLowerCase() || 'etalab-2.0';
+  const found = DATA_LICENCES.find((l) => l.id === wanted);
+  if (!found) throw new ConfigError(`DATA_LICENCE must be one of ${DATA_LICENCES.map((l) => l.id).join(', ')}, not "${text}"`);
+  return found;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -205,5 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     shutdownGraceMs: parseIntegerBetween('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000, 0, 600_000),
+    dataLicence: parseLicence(env.DATA_LICENCE),
+    dumpDir: resolve(env.DUMP_DIR || resolve(root, '.cache', 'dumps')),
   };
 }

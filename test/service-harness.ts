@@ -2,7 +2,10 @@
  * A whole service for the tests: assembled and published as `npm start` assembles and publishes
  * it, listening on a free loopback port.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assembleService, type Service } from '../src/app/service.js';
 import { publish, type PublishOptions } from '../src/build/publish.js';
 import { loadConfig, type ServiceConfig } from '../src/config.js';
@@ -24,7 +27,9 @@ export async function startService(options: {
   /** Publishing with a journal, reloads, a watch… (by default: versions in memory only). */
   publishing?: Pick<PublishOptions, 'stateDir' | 'makeStore' | 'watch' | 'log'>;
 } = {}): Promise<RunningService> {
-  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, LOG_LEVEL: 'silent', ...options.env }), ...options.config };
+  // Each service writes its dumps in a directory of its own (removed when it closes), unless the test gives one.
+  const ownDumps = options.env?.DUMP_DIR === undefined ? mkdtempSync(join(tmpdir(), 'citego-dumps-')) : undefined;
+  const config = { ...loadConfig({ BASE_IRI: BASE, DATA_DIR, LOG_LEVEL: 'silent', DUMP_DIR: ownDumps, ...options.env }), ...options.config };
   const service = await assembleService(config, await projectRules());
   const store = new EmbeddedStore({
     replicas: options.replicas ?? 2, pageReplicas: config.pageReplicas, queryTimeoutMs: config.queryTimeoutMs, memoryLimitMb: config.storeMemoryMb,
@@ -42,6 +47,7 @@ export async function startService(options: {
       server.closeAllConnections();
       server.close();
       await service.close();
+      if (ownDumps) rmSync(ownDumps, { recursive: true, force: true });
     },
   };
 }

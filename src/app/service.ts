@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import { ServiceState } from '../build/state.js';
 import type { ServiceConfig } from '../config.js';
+import { distribution } from '../features/distribution/index.js';
 import type { Contributions, Feature, FeatureContext, FeatureFactory } from '../features/feature.js';
 import { harvesting } from '../features/harvesting/index.js';
 import { changes } from '../features/changes/index.js';
@@ -28,7 +29,7 @@ import { loadValidationRules, type ValidationRules } from '../validation/gate.js
 import { createApp } from './app.js';
 
 /** The features, in the order their cards appear on the home page. */
-const FEATURES: readonly FeatureFactory[] = [search, atlas, sparql, changes, linkedData, harvesting, curation, site];
+const FEATURES: readonly FeatureFactory[] = [search, atlas, sparql, changes, linkedData, distribution, harvesting, curation, site];
 
 export interface Service {
   readonly config: ServiceConfig;

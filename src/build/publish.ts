@@ -1,7 +1,8 @@
 /**
  * Publishing: the first version of the data made current, by the publisher that then keeps it
  * up to date (reloads of the files, curators' writes), each change a new version with its own
- * `dataVersion`. `npm start` and the tests publish the same way.
+ * `dataVersion`. Each version is materialised (standard types, links, records' provenance) before
+ * it is made current. `npm start`, `npm run dump` and the tests publish the same way.
  */
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Store } from '../store/store.js';

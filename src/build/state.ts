@@ -4,21 +4,41 @@
  * load while the home page shows the progress.
  */
 import type { Store } from '../store/store.js';
-import type { BuildProgress, BuildReport } from './build.js';
+import type { BuildProgress, BuildReport, SourceFile } from './build.js';
 import type { Publishing } from './versions/publishing.js';
 
 export interface ReadyStatus {
   readonly phase: 'ready';
   readonly store: Store;
   readonly build: BuildReport;
-  /** Changes whenever other data is published: cached results of an older version are stale. */
+  /**
+   * The version's id in the change log: changes whenever other data is published (cached results
+   * of an older version are stale), never otherwise. The first version read from the files is
+   * named by a digest of them, so that the same files keep the same name (and ETags) across
+   * restarts without a journal.
+   */
   readonly dataVersion: string;
+  /**
+   * The dataVersion of the version `sources` were built for. A curator's write changes the store
+   * by an update, not its sources: until the store is rebuilt (a few seconds after the last
+   * write), what is derived from the sources (dumps, VoID, the catalogue) stays that version's.
+   */
+  readonly sourcesVersion: string;
   /** The number of the version in the change log (1, 2, 3…). */
   readonly version: number;
   /** Number of things of each kind (class IRI → count), for the home page. */
   readonly counts: Readonly<Record<string, number>>;
   readonly triples: number;
   readonly readyAt: Date;
+  /**
+   * Everything the store held when built, as it was loaded: data, ontology and shapes,
+   * materialised parts, the audit trail (curators' writes since are not in them: see sourcesVersion).
+   */
+  readonly sources: readonly SourceFile[];
+  /** The data files as they were read, published under /download/sources/ (what records were derived from). */
+  readonly dataFiles: readonly SourceFile[];
+  /** When the sources' data last changed: the same across restarts while it does not. */
+  readonly dataModified: Date;
 }
 
 export type ServiceStatus =

@@ -31,7 +31,10 @@ export interface BrowseLink {
 /** The IRIs the service description speaks of: the SPARQL service and the dataset it serves. */
 export interface DescribedNames {
   readonly service: string;
+  /** The endpoint's default graph, described as a VoID dataset. */
   readonly dataset: string;
+  /** The endpoint's sd:Dataset: its default graph and its named graphs. */
+  readonly sparqlDataset: string;
 }
 
 /** A feature's statements about the service and its dataset, for the data being served. */

@@ -327,7 +327,7 @@ export class SheetWriter {
       .values('dct:spatial', spatial.map((p) => turtleIri(placeIri(p))))
       .values('dct:isPartOf', dossier === undefined ? [] : [turtleIri(dossierIri(dossier.index))])
       .values('dct:relation', relation.map((s) => turtleIri(sheetIri(s))))
-      .property('dct:source', turtleIri(`https://www.citego.org/bdf_fiche-document-${index + 1}_fr.html`))
+      .property('dct:source', turtleIri(`https://demo-site.example/fiche-document-${index + 1}_fr.html`))
       .values('dct:bibliographicCitation', citation)
       .values('dct:references', references)
       .end();

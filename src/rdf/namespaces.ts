@@ -52,6 +52,26 @@ export function prefixedName(iri: string, prefixes: Readonly<Record<string, stri
   return /^[\w.-]*$/.test(local) ? `${best[0]}:${local}` : undefined;
 }
 
+/**
+ * prefixedName for many IRIs against the same prefixes, as fast as one lookup: with namespaces
+ * that all end in '/' or '#', the only one that can leave a plain local name is the IRI up to its
+ * last '/' or '#'. Otherwise it falls back to prefixedName.
+ */
+export function prefixedNames(prefixes: Readonly<Record<string, string>>): (iri: string) => string | undefined {
+  const entries = Object.entries(prefixes);
+  if (!entries.every(([, namespace]) => namespace.endsWith('/') || namespace.endsWith('#'))) return (iri) => prefixedName(iri, prefixes);
+  const byNamespace = new Map<string, string>();
+  // The first prefix of a namespace wins, as in prefixedName.
+  for (const [prefix, namespace] of entries) if (!byNamespace.has(namespace)) byNamespace.set(namespace, prefix);
+  return (iri) => {
+    const cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1;
+    const prefix = byNamespace.get(iri.slice(0, cut));
+    if (prefix === undefined) return undefined;
+    const local = iri.slice(cut);
+    return /^[\w.-]*$/.test(local) ? `${prefix}:${local}` : undefined;
+  };
+}
+
 /** Prefixes of CITEGO's own vocabularies, resolved against the service's base IRI. */
 export function citegoNamespaces(baseIRI: string): { citego: string; shape: string } {
   return { citego: new URL('ontology#', baseIRI).href, shape: new URL('shapes#', baseIRI).href };

@@ -31,7 +31,7 @@ import {
   QueryCancelledError, QueryEvaluationError, QueryPreemptedError, QueryTimeoutError, QueueFullError, QueueTimeoutError,
   StoreClosedError, StoreFailureError, StoreLoadError,
   type Lane, type LaneStats, type LoadProgress, type LoadSource, type QueryOptions, type QueryOutcome, type QueryUsage,
-  type RestartCause, type SerializedResult, type Solution, type Store, type StoreStats,
+  type RestartCause, type SerializedResult, type Solution, type Store, type StoreStats, type UpdateOptions,
 } from './store.js';
 import type { WorkerLoadSource } from './worker-protocol.js';
 
@@ -92,7 +92,7 @@ const LANES: readonly Lane[] = ['pages', 'endpoint'];
 /** What every replica replays, in order: loaded bytes and updates. */
 type SnapshotPart =
   | { readonly kind: 'load'; readonly source: WorkerLoadSource }
-  | { readonly kind: 'update'; readonly update: string; settle?: (error?: Error) => void };
+  | { readonly kind: 'update'; readonly update: string; readonly baseIRI?: string; settle?: (error?: Error) => void };
 
 export class EmbeddedStore implements Store {
   private readonly replicas: Replica[] = [];
@@ -154,10 +154,10 @@ export class EmbeddedStore implements Store {
     for (const replica of this.replicas) if (replica !== primary) void this.catchUp(replica).catch(() => {});
   }
 
-  async update(update: string): Promise<void> {
+  async update(update: string, options: UpdateOptions = {}): Promise<void> {
     this.ensureOpen();
     const applied = new Promise<void>((resolve, reject) => {
-      this.snapshot.push({ kind: 'update', update, settle: (error) => (error ? reject(error) : resolve()) });
+      this.snapshot.push({ kind: 'update', update, baseIRI: options.baseIRI, settle: (error) => (error ? reject(error) : resolve()) });
     });
     for (const replica of this.replicas) if (!replica.dead) void this.catchUp(replica).catch(() => {});
     return applied;
@@ -167,6 +167,7 @@ export class EmbeddedStore implements Store {
     return this.submit<SerializedResult>({
       type: 'query', query, solutionsFormat: formats.solutions, graphFormat: formats.graph, baseIRI: options.baseIRI,
       defaultGraphs: options.defaultGraphs, namedGraphs: options.namedGraphs, maxResultBytes: options.maxResultBytes,
+      asBytes: options.asBytes,
     }, options, options.timeoutMs ?? this.queryTimeoutMs);
   }
 
@@ -186,6 +187,12 @@ export class EmbeddedStore implements Store {
     const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, options);
     if (result.kind !== 'graph') throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
     return parseNTriples(result.body, 'c');
+  }
+
+  async constructBytes(query: string, options?: QueryOptions): Promise<Uint8Array> {
+    const result = await this.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { ...options, asBytes: true });
+    if (result.kind !== 'graph' || !result.bytes) throw new QueryEvaluationError(`expected a CONSTRUCT or DESCRIBE query, got a ${result.kind} result`);
+    return result.bytes;
   }
 
   dump(format: GraphMediaType): Promise<string> {
@@ -457,7 +464,7 @@ export class EmbeddedStore implements Store {
   /** The first replica to apply an update tells its caller how it went; an update it refused changes nothing. */
   private async applyUpdate(replica: Replica, part: Extract<SnapshotPart, { kind: 'update' }>): Promise<void> {
     try {
-      await replica.call<number>({ type: 'update', update: part.update });
+      await replica.call<number>({ type: 'update', update: part.update, baseIRI: part.baseIRI });
     } catch (error) {
       if (replica.dead) throw error;
       part.settle?.(error as Error);

@@ -95,6 +95,13 @@ function load(id: number, sources: readonly WorkerLoadSource[]): void {
   }, (error) => reply({ type: 'error', id, kind: 'load', source: current, message: error.message }));
 }
 
+/** A string's UTF-8 bytes in shared memory: posted to the main thread without a copy on its heap. */
+function sharedBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text, 'utf8')));
+  Buffer.from(bytes.buffer, 0, bytes.length).write(text, 'utf8');
+  return bytes;
+}
+
 /** Oxigraph reports syntax errors as "error at line:column: …". */
 const SYNTAX_ERROR = /^error at \d+:\d+/;
 
@@ -115,7 +122,8 @@ function query(request: Extract<WorkerRequest, { type: 'query' }>): void {
       return;
     }
     const kind = isGraph ? 'graph' : form === 'ASK' ? 'boolean' : 'solutions';
-    reply({ type: 'result', id: request.id, value: { kind, mediaType, body }, memoryBytes: memory() });
+    const value = request.asBytes ? { kind, mediaType, body: '', bytes: sharedBytes(body) } : { kind, mediaType, body };
+    reply({ type: 'result', id: request.id, value, memoryBytes: memory() });
   }, (error) => reply({ type: 'error', id: request.id, kind: SYNTAX_ERROR.test(error.message) ? 'syntax' : 'evaluation', message: error.message }));
 }
 
@@ -125,7 +133,7 @@ port.on('message', (request: WorkerRequest) => {
     case 'query': return query(request);
     case 'update':
       return guarded(request.id, () => {
-        store.update(request.update);
+        store.update(request.update, request.baseIRI ? { base_iri: request.baseIRI } : undefined);
         reply({ type: 'result', id: request.id, value: store.size, memoryBytes: memory() });
       }, (error) => reply({ type: 'error', id: request.id, kind: 'evaluation', message: error.message }));
     case 'dump':

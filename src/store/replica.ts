@@ -4,12 +4,13 @@
  * published data it holds and how much memory its store uses, and reports once, when its
  * thread ends or its store fails, so that the embedded store can replace it.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   QueryEvaluationError, QueryResultTooLargeError, QuerySyntaxError, StoreFailureError, StoreLoadError,
   type Lane, type LoadProgress,
 } from './store.js';
 import type { FatalReason, WorkerRequest, WorkerResponse, WorkerSettings } from './worker-protocol.js';
+import { siblingModule, startWorker } from './worker-start.js';
 
 /** A request to a worker, without the id the replica gives it. */
 export type ReplicaRequest = { readonly [K in WorkerRequest['type']]: Omit<Extract<WorkerRequest, { type: K }>, 'id'> }[WorkerRequest['type']];
@@ -27,8 +28,6 @@ export interface ReplicaEvents {
   readonly onPrinted: (replica: Replica, message: string) => void;
 }
 
-const SELF_URL = import.meta.url;
-const RUNNING_FROM_SOURCE = SELF_URL.endsWith('.ts');
 /** The JavaScript heap of a worker holds a result on its way out (64 MB of text at most) and little else. */
 const WORKER_HEAP_MB = 512;
 
@@ -41,13 +40,6 @@ const FAILURE_TEXT: Readonly<Record<FatalReason | 'exit', string>> = {
   exit: 'the store replica running the query stopped',
 };
 
-/** Starts a worker on the compiled module, or through tsx when the service runs from its sources. */
-function startWorker(settings: WorkerSettings): Worker {
-  const options = { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  if (!RUNNING_FROM_SOURCE) return new Worker(new URL('./oxigraph-worker.js', SELF_URL), options);
-  const entry = new URL('./oxigraph-worker.ts', SELF_URL).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { ...options, eval: true });
-}
 
 let replicaNumbers = 0;
 
@@ -81,7 +73,7 @@ export class Replica {
       this.failStart = reject;
     });
     this.started.catch(() => {});
-    this.worker = startWorker(settings);
+    this.worker = startWorker(siblingModule(import.meta.url, 'oxigraph-worker'), settings, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     this.worker.on('message', (message: WorkerResponse) => this.receive(message));
     this.worker.on('error', (error) => this.lose(new StoreFailureError(FAILURE_TEXT.exit, /out of memory/i.test(error.message) ? 'memory' : 'exit', error.message)));
     this.worker.on('exit', (code) => this.lose(new StoreFailureError(FAILURE_TEXT.exit, 'exit', `the worker thread exited with code ${code}`)));

@@ -54,6 +54,8 @@ export interface QueryOptions {
   readonly signal?: AbortSignal;
   /** Told what the query cost once it has ended, however it ended. */
   readonly onSettled?: (usage: QueryUsage) => void;
+  /** Graph results as N-Triples bytes in shared memory (SerializedResult.bytes): see constructBytes. */
+  readonly asBytes?: boolean;
 }
 
 export interface SerializedResult {
@@ -61,6 +63,8 @@ export interface SerializedResult {
   readonly kind: 'solutions' | 'boolean' | 'graph';
   readonly mediaType: string;
   readonly body: string;
+  /** The body as bytes in shared memory, instead of `body`, when they were asked for. */
+  readonly bytes?: Uint8Array;
 }
 
 /** A source the store loads: bytes already checked by the validation gate. */
@@ -73,6 +77,12 @@ export interface LoadSource {
   readonly graph?: string;
 }
 
+/** How an update is applied (see Store.update). */
+export interface UpdateOptions {
+  /** Base IRI against which the update's relative IRIs resolve. */
+  readonly baseIRI?: string;
+}
+
 export interface LoadProgress {
   readonly source: string;
   readonly bytesLoaded: number;
@@ -83,14 +93,21 @@ export interface Store {
   select(query: string, options?: QueryOptions): Promise<Solution[]>;
   ask(query: string, options?: QueryOptions): Promise<boolean>;
   construct(query: string, options?: QueryOptions): Promise<Quad[]>;
+  /**
+   * Runs a CONSTRUCT and returns its graph as N-Triples bytes in shared memory: for results as
+   * large as the data (what the build materialises), which never become a string on this thread.
+   */
+  constructBytes(query: string, options?: QueryOptions): Promise<Uint8Array>;
   /** Runs any query and returns its results serialised by the store, for the SPARQL endpoint. */
   query(query: string, formats: { solutions: SolutionsMediaType; graph: GraphMediaType }, options?: QueryOptions): Promise<SerializedResult>;
   load(sources: readonly LoadSource[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
   /**
-   * Applies a SPARQL 1.1 Update (a curator's write). It resolves once a query sent afterwards can
-   * only see the data with the update applied.
+   * Applies a SPARQL 1.1 Update (a curator's write, or what the build materialises). It resolves
+   * once a query sent afterwards can only see the data with the update applied. Every replica
+   * applies it in the same place among the loaded bytes, a replica loaded anew too: what must
+   * link to the data's blank nodes is added this way, as loading bytes gives them fresh labels.
    */
-  update(update: string): Promise<void>;
+  update(update: string, options?: UpdateOptions): Promise<void>;
   dump(format: GraphMediaType): Promise<string>;
   size(): Promise<number>;
   close(): Promise<void>;

@@ -28,9 +28,11 @@ export type WorkerRequest =
     readonly defaultGraphs?: readonly string[];
     readonly namedGraphs?: readonly string[];
     readonly maxResultBytes?: number;
+    /** Answer a graph as N-Triples bytes in shared memory rather than as a string (results as large as the data). */
+    readonly asBytes?: boolean;
   }
   /** A SPARQL 1.1 Update: a curator's write, applied by every replica in the same order. */
-  | { readonly type: 'update'; readonly id: number; readonly update: string }
+  | { readonly type: 'update'; readonly id: number; readonly update: string; readonly baseIRI?: string }
   | { readonly type: 'dump'; readonly id: number; readonly format: GraphMediaType }
   | { readonly type: 'size'; readonly id: number };
 

@@ -10,6 +10,20 @@ import { STYLESHEET_PATH } from './stylesheet.js';
 /** The reader's tools (history, basket), a script of every page, served by the atlas feature. */
 export const READER_TOOLS_PATH = '/reader/tools.js';
 
+/** The data's licence and where to download the data, stated in every page's footer. */
+export interface FooterLicence {
+  readonly title: string;
+  readonly iri: string;
+  readonly downloadPath: string;
+}
+
+let footerLicence: FooterLicence | undefined;
+
+/** Sets the licence every page's footer states (from the service's configuration). */
+export function setFooterLicence(licence: FooterLicence): void {
+  footerLicence = licence;
+}
+
 /** Each language's name in itself, for the language switch. */
 const AUTONYMS: Readonly<Record<PageLanguage, string>> = { fr: 'Français', en: 'English', es: 'Español' };
 
@@ -74,7 +88,7 @@ ${options.jsonLd ? html`<script type="application/ld+json">${jsonForScript(optio
 <main id="content">
 ${options.body}
 </main>
-<footer><p>${t.footer}</p></footer>
+<footer><p>${t.footer}</p>${footerLicence ? html`<p>${t.distribution.licence} <a rel="license" href="${footerLicence.iri}">${footerLicence.title}</a> · <a href="${footerLicence.downloadPath}?lang=${language}">${t.distribution.card.title}</a></p>` : ''}</footer>
 <script src="${READER_TOOLS_PATH}" defer></script>
 </body>
 </html>`}\n`;

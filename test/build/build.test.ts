@@ -6,10 +6,10 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildKnowledgeGraph, InvalidDataError, NoDataError, type BuildProgress } from '../../src/build/build.js';
+import { buildKnowledgeGraph, InvalidDataError, modelGraphs, NoDataError, type BuildProgress } from '../../src/build/build.js';
 import { RdfSyntaxError } from '../../src/rdf/parse.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
-import { DATA_DIR, FIXTURES, projectRules } from '../helpers.js';
+import { BASE, DATA_DIR, FIXTURES, projectRules } from '../helpers.js';
 
 const stores: EmbeddedStore[] = [];
 afterEach(async () => {
@@ -38,8 +38,13 @@ describe('build', () => {
     expect(report.files.map((f) => f.name).sort()).toContain('data/documents.ttl');
     const size = await store.size();
     expect(size).toBeGreaterThan(3000);
-    // Validation counts the ontology it reads with the data; the store holds both too.
-    expect(report.outcome.triples).toBe(size);
+    // Validation counts the ontology it reads with the data; the store holds both too, and the
+    // shapes, each of the model's parts in its named graph.
+    expect(size).toBe(report.outcome.triples + (await projectRules()).shapesQuads.length);
+    const graphs = modelGraphs(BASE);
+    expect(report.sources.filter((s) => s.graph).map((s) => s.graph).sort()).toEqual([graphs.ontology, graphs.shapes]);
+    const [row] = await store.select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphs.ontology}> { ?s ?p ?o } }`);
+    expect(Number(row!.n!.value)).toBe((await projectRules()).ontologyQuads.length);
     expect(progress.some((p) => p.phase === 'validate' && p.bytesDone === p.bytesTotal)).toBe(true);
     expect(progress.some((p) => p.phase === 'load' && p.bytesDone === p.bytesTotal)).toBe(true);
   });

@@ -105,6 +105,24 @@ describe('embedded store', () => {
     }
   });
 
+  it('brings every replica up to date when the snapshot grows step by step, each step loaded once', async () => {
+    const other = new EmbeddedStore({ replicas: 2, pageReplicas: 0 });
+    try {
+      const part = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text), format: 'text/turtle' as const, baseIRI: BASE });
+      await other.load([part('a.ttl', '<a> <p> [ <q> 1 ] .')]);
+      await other.load([part('b.ttl', '<b> <p> [ <q> 2 ] .')]);
+      await other.update('INSERT DATA { <c> <p> [ <q> 3 ] }', { baseIRI: BASE });
+      const deadline = Date.now() + 20_000;
+      while (readyReplicas(other) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(other.stats().lanes.endpoint).toMatchObject({ ready: 2, replicas: 2, queued: 0 });
+      // Both replicas answer at once (each takes one query): each holds every step exactly once.
+      const counts = await Promise.all([0, 1].map(() => other.select('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')));
+      expect(counts.map(([row]) => Number(row!.n!.value))).toEqual([6, 6]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses work once closed', async () => {
     const other = new EmbeddedStore({ replicas: 1 });
     await other.close();

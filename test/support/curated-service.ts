@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { tokenHash } from '../../src/features/curation/auth.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import { demoDataWith } from '../helpers.js';
@@ -25,3 +26,16 @@ export async function startCuratedService(): Promise<{ running: RunningService; 
   return { running, dataDir, stateDir, logs };
 }
 
+
+export type CuratedService = Awaited<ReturnType<typeof startCuratedService>>;
+
+/** A curated service started before the tests of the file and closed after them; call the result in a test. */
+export function curatedServiceForTheseTests(): () => CuratedService {
+  let service: CuratedService | undefined;
+  beforeAll(async () => { service = await startCuratedService(); }, 60_000);
+  afterAll(async () => { await service?.running.close(); });
+  return () => {
+    if (!service) throw new Error('the curated service did not start');
+    return service;
+  };
+}

@@ -10,6 +10,14 @@
  * - A write changes one thing: it is validated with what references it, made durable in the
  *   journal, and applied to the store being served by a SPARQL Update.
  * - Changes go one at a time (a write waits for a reload in progress), so versions are a line.
+ * - Every store built is materialised (materialise.ts: standard types and links, each record's
+ *   provenance) before it is made current. A write changes the store by an update, without
+ *   them: a couple of seconds after the last write, the store is rebuilt from the graph beside
+ *   the one served (as after many updates) and switched to, so that the written things get their
+ *   standard types and the dumps, VoID and catalogue (keyed on `sourcesVersion`) follow.
+ * - Records name the data file they were read from (prov:wasDerivedFrom), although a version is
+ *   built from the published graph rather than the files: the publisher remembers which file
+ *   each thing published as it stands was read from.
  *
  * Which wins between the files and the journal: the journal holds the published state; the files
  * are read as changes. At start and at every reload, the things a person changed in the files
@@ -17,8 +25,9 @@
  * things, and a thing a curator had also changed is named in the report as a conflict); things
  * not changed in the files keep their published state, curators' writes included.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
+import { basename } from 'node:path';
 import { isRdfFile } from '../../rdf/formats.js';
 import { parseRdfChunks, chunksOf } from '../../rdf/parse.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
@@ -27,7 +36,8 @@ import type { Store } from '../../store/store.js';
 import { rdfFilesIn, type ValidationRules } from '../../validation/gate.js';
 import { formatTextReport, languageFromEnvironment } from '../../validation/report.js';
 import { outcomeOf, type ValidationOutcome, type ValidationResult } from '../../validation/results.js';
-import { buildKnowledgeGraph, InvalidDataError, NoDataError, readSources, type BuildProgress, type BuildReport, type SourceFile } from '../build.js';
+import { buildKnowledgeGraph, InvalidDataError, NoDataError, readSources, textInSharedMemory, type BuildProgress, type BuildReport, type SourceFile } from '../build.js';
+import { materialise, type Materialised } from '../materialise.js';
 import type { ReadyStatus, ServiceState } from '../state.js';
 import { ChangeLog, type ChangeLogReader, type VersionRecord, type VersionSource } from './change-log.js';
 import { FileJournal, MemoryJournal, type Journal, type JournalEntry } from './journal.js';
@@ -60,6 +70,27 @@ const RETIRE = { quietMs: 1000, maxWaitMs: 60_000 };
 /** Past these, the journal is compacted into a snapshot, and the store rebuilt from the graph. */
 const COMPACT_JOURNAL_BYTES = 32 << 20;
 const REBUILD_STORE_UPDATE_BYTES = 64 << 20;
+/** After curators' writes, the store is rebuilt (materialised, dumps following) once they have been quiet this long. */
+export const REBUILD_AFTER_WRITES_MS = 2000;
+
+/**
+ * A digest of what a version is made of: its base IRI, each file's name (not the directory it
+ * was read from), graph and bytes, and what computed the materialised parts from them (which
+ * depends on nothing else, blank nodes' labels aside). It names the first version read from the
+ * files, so that the same files keep the same name (and ETags) across restarts.
+ */
+export function versionDigest(baseIRI: string, files: readonly SourceFile[], materialisation: string): string {
+  const hash = createHash('sha256').update(baseIRI);
+  for (const file of files) hash.update(`\n${basename(file.name)}\n${file.graph ?? ''}\n${file.bytes.length}\n`).update(file.bytes);
+  return hash.update(`\n${materialisation}`).digest('base64url').slice(0, 22);
+}
+
+/** What makes a built store a version: its build, its materialised parts, and the date its data last changed. */
+interface BuiltVersion {
+  readonly build: BuildReport;
+  readonly materialised: Materialised;
+  readonly dataModified: Date;
+}
 
 /** Counts things by kind, as the home page shows them, following the ontology's class hierarchy. */
 class KindCounter {
@@ -88,6 +119,15 @@ class KindCounter {
   }
 }
 
+/** The files of the data directory as read, thing by thing. */
+interface FilesRead {
+  readonly blocks: Map<string, string>;
+  readonly collector: BlockCollector;
+  readonly files: BuildReport['files'];
+  /** The files' bytes, as read. */
+  readonly sources: readonly SourceFile[];
+}
+
 function fileNameOf(path: string): string {
   return path.split('/').pop() ?? path;
 }
@@ -103,6 +143,13 @@ export class Publisher implements Publishing {
   private updateBytes = 0;
   private kindCounter: KindCounter | undefined;
   private closed = false;
+  /** The data file each thing was read from, while its published state is the file's. */
+  private origins = new Map<string, string>();
+  /** The data files as last read, published under /download/sources/. */
+  private dataFiles: readonly SourceFile[] = [];
+  private rebuildTimer: NodeJS.Timeout | undefined;
+  /** Stores rebuilt for the same version (after writes): each gets a dataVersion of its own. */
+  private rebuilds = 0;
 
   private constructor(private readonly options: PublisherOptions, private readonly journal: Journal) {
     this.check = new WriteCheck(options.rules);
@@ -155,6 +202,7 @@ export class Publisher implements Publishing {
     this.closed = true;
     this.watcher?.close();
     clearTimeout(this.watchTimer);
+    clearTimeout(this.rebuildTimer);
     await this.queue.catch(() => {});
     this.journal.close();
   }
@@ -174,11 +222,20 @@ export class Publisher implements Publishing {
       const blocks = collector.blocks();
       this.graph = new ThingGraph(blocks);
       this.baseline = hashesOf(blocks);
+      this.dataFiles = build.sources.filter((s) => s.graph === undefined && !s.computed);
+      this.noteOrigins(blocks, collector);
+      const version = await this.materialised(store, build, build.filesModified);
       const changes = [...blocks.keys()].sort().map((thing): ThingChange => ({ thing, action: 'create', hash: this.graph.hash(thing) }));
-      const entry = this.entryFor('files', changes, undefined, this.baseline);
+      // Named and dated by the files, so that the same files give the same version (its ETags,
+      // its dumps, its audit trail) across restarts without a journal.
+      const entry: JournalEntry = {
+        ...this.entryFor('files', changes, undefined, this.baseline),
+        id: versionDigest(rules.baseIRI, build.sources, version.materialised.definition),
+        at: build.filesModified.toISOString(),
+      };
       // The snapshot holds the triples: the journal's entry of the first version needs none.
       await this.journal.snapshot(this.graph, entry.version, this.baseline, entry);
-      await this.switchTo(store, build, entry, changes);
+      await this.switchTo(store, version, entry);
       return;
     }
 
@@ -186,6 +243,7 @@ export class Publisher implements Publishing {
     this.baseline = recovered.baseline;
     for (const entry of recovered.entries) this.record(entry);
     const files = await this.readFiles();
+    this.dataFiles = files.sources;
     const { changes, conflicts } = changesFromFiles(this.graph, this.baseline, files.blocks);
     const baselineDelta = this.baselineDelta(files.blocks);
     let store = new TrackedStore(this.options.store);
@@ -193,11 +251,13 @@ export class Publisher implements Publishing {
       try {
         const build = { ...await this.buildVersion(store, changes, files.collector, 'start'), files: files.files };
         const entry = this.entryFor('files', changes, undefined, baselineDelta);
+        const version = await this.materialised(store, build, this.secondOf(new Date(entry.at)), changes, files);
         await this.journal.append(entry);
         this.reportConflicts(conflicts);
         this.graph.apply(changes);
         this.applyBaseline(baselineDelta);
-        await this.switchTo(store, build, entry, changes);
+        this.noteOrigins(files.blocks, files.collector);
+        await this.switchTo(store, version, entry);
         return;
       } catch (error) {
         if (!(error instanceof InvalidDataError)) throw error;
@@ -209,9 +269,11 @@ export class Publisher implements Publishing {
     } else if (baselineDelta.size > 0) {
       await this.recordBaseline(baselineDelta);
     }
+    this.noteOrigins(files.blocks, files.collector);
     const build = await this.buildVersion(store, [], files.collector, 'start');
     // The version built is the journal's; the files are what was read to check it against.
-    await this.switchTo(store, { ...build, files: files.files }, undefined, []);
+    const version = await this.materialised(store, { ...build, files: files.files }, this.secondOf(this.changes.latest!.at));
+    await this.switchTo(store, version, undefined);
   }
 
   /** The report on the files when they were refused at start and the journal's version served instead. */
@@ -237,9 +299,11 @@ export class Publisher implements Publishing {
       return { status: 'unchanged', version: this.changes.latest };
     }
     const store = new TrackedStore(this.makeStore());
-    let build: BuildReport;
+    const entry = this.entryFor('files', changes, undefined, baselineDelta);
+    let version: BuiltVersion;
     try {
-      build = await this.buildVersion(store, changes, files.collector, trigger);
+      const build = await this.buildVersion(store, changes, files.collector, trigger);
+      version = await this.materialised(store, build, this.secondOf(new Date(entry.at)), changes, files);
     } catch (error) {
       await store.close();
       if (error instanceof InvalidDataError) {
@@ -252,20 +316,21 @@ export class Publisher implements Publishing {
       this.options.log?.(`reload (${trigger}) failed: ${reason}`);
       return { status: 'failed', reason };
     }
-    const entry = this.entryFor('files', changes, undefined, baselineDelta);
     await this.journal.append(entry);
     this.reportConflicts(conflicts);
     this.graph.apply(changes);
     this.applyBaseline(baselineDelta);
-    const version = await this.switchTo(store, build, entry, changes);
+    this.dataFiles = files.sources;
+    this.noteOrigins(files.blocks, files.collector);
+    const record = await this.switchTo(store, version, entry);
     await this.compactIfDue();
     const seconds = (performance.now() - started) / 1000;
-    this.options.log?.(`reload (${trigger}): version ${version.number} published, ${changes.length} things changed, in ${seconds.toFixed(2)} s`);
-    return { status: 'published', version, changes, conflicts, seconds };
+    this.options.log?.(`reload (${trigger}): version ${record.number} published, ${changes.length} things changed, in ${seconds.toFixed(2)} s`);
+    return { status: 'published', version: record, changes, conflicts, seconds };
   }
 
   /** Reads and parses the files, thing by thing. */
-  private async readFiles(): Promise<{ blocks: Map<string, string>; collector: BlockCollector; files: BuildReport['files'] }> {
+  private async readFiles(): Promise<FilesRead> {
     const paths = await rdfFilesIn(this.options.dataDir);
     if (paths.length === 0) throw new NoDataError(this.options.dataDir);
     const collector = new BlockCollector();
@@ -274,7 +339,7 @@ export class Publisher implements Publishing {
       await parseRdfChunks(chunksOf(file.bytes), file.name, { baseIRI: this.options.rules.baseIRI, format: file.format },
         (batch) => collector.add(batch.quads, file.name, batch.lines));
     }
-    return { blocks: collector.blocks(), collector, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })) };
+    return { blocks: collector.blocks(), collector, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })), sources: files };
   }
 
   /** Builds the graph with `changes` applied into `store`: the gate beside the load, as at start. */
@@ -286,6 +351,39 @@ export class Publisher implements Publishing {
     } catch (error) {
       if (error instanceof InvalidDataError && collector) throw new InvalidDataError(this.locate(error.outcome, collector));
       throw error;
+    }
+  }
+
+  /**
+   * Materialises a built store. Its records are derived from the data files they were read from
+   * (as `origins` will stand once `changes` are applied, with the files just read), not from the
+   * published graph the store was built from.
+   */
+  private async materialised(store: Store, build: BuildReport, dataModified: Date, changes: readonly ThingChange[] = [], files?: FilesRead): Promise<BuiltVersion> {
+    const changed = new Map(changes.map((c) => [c.thing, c]));
+    const originOf = (record: string): string | undefined => {
+      if (!files) return this.origins.get(record);
+      const published = changed.has(record) ? changed.get(record)!.block : this.graph.get(record);
+      return published !== undefined && published === files.blocks.get(record) ? files.collector.firstSeen.get(record)?.source : undefined;
+    };
+    const recordsWithoutPage = new Map<string, string[]>();
+    for (const records of build.recordsWithoutPage.values()) {
+      for (const record of records) {
+        const file = originOf(record);
+        if (file !== undefined) recordsWithoutPage.set(file, [...recordsWithoutPage.get(file) ?? [], record]);
+      }
+    }
+    for (const records of recordsWithoutPage.values()) records.sort();
+    const materialised = await materialise(store, this.options.rules, this.options.queries, { dataModified, recordsWithoutPage, blankNodeGraphs: build.blankNodeGraphs });
+    return { build, materialised, dataModified };
+  }
+
+  /** Notes which file each thing was read from, for the things whose published state is the file's. */
+  private noteOrigins(fileBlocks: ReadonlyMap<string, string>, collector: BlockCollector): void {
+    this.origins = new Map();
+    for (const [thing, block] of fileBlocks) {
+      const seen = collector.firstSeen.get(thing);
+      if (seen && this.graph.get(thing) === block) this.origins.set(thing, seen.source);
     }
   }
 
@@ -361,6 +459,8 @@ export class Publisher implements Publishing {
       this.updateBytes = Number.POSITIVE_INFINITY;
     }
     this.graph.apply([change]);
+    // The written state is the curator's, no longer a file's.
+    this.origins.delete(thing);
     this.options.state.status = {
       ...status,
       dataVersion: record.id,
@@ -370,6 +470,7 @@ export class Publisher implements Publishing {
       counts: this.recount(status.counts, oldBlock, block, thing),
     };
     await this.compactIfDue();
+    this.scheduleRebuild();
     return { kind: 'done', result: change.action === 'create' ? 'created' : change.action === 'delete' ? 'deleted' : 'updated', hash, version: record };
   }
 
@@ -419,19 +520,26 @@ export class Publisher implements Publishing {
     );
   }
 
-  /** Makes a store current: loads the audit trail, counts what the home page shows, and switches the state. */
-  private async switchTo(store: TrackedStore, build: BuildReport, entry: JournalEntry | undefined, _changes: readonly ThingChange[]): Promise<VersionRecord> {
+  /**
+   * Makes a store current: loads the audit trail, counts what the home page shows, and switches
+   * the state. `dataVersion` is the version's id; a store rebuilt for the same version (after
+   * writes) gets one of its own, so that what was cached from the store it replaces is dropped.
+   */
+  private async switchTo(store: TrackedStore, version: BuiltVersion, entry: JournalEntry | undefined, rebuilt = false): Promise<VersionRecord> {
     const record = entry ? this.record(entry) : this.changes.latest!;
     const provenance = this.changes.allVersions()
       .map((v) => provenanceOf(v, this.changes.entries(v.firstEntry, v.firstEntry + v.entries), this.options.rules.baseIRI)).join('');
-    await store.load([{
-      name: 'provenance', bytes: new TextEncoder().encode(provenance), format: 'application/n-triples',
-      baseIRI: this.options.rules.baseIRI, graph: provenanceNames(this.options.rules.baseIRI).graph,
-    }]);
+    const auditTrail: SourceFile = {
+      path: 'audit trail', name: 'audit trail', format: 'application/n-triples', bytes: textInSharedMemory(provenance), graph: provenanceNames(this.options.rules.baseIRI).graph,
+    };
+    await store.load([{ name: auditTrail.name, bytes: auditTrail.bytes, format: auditTrail.format, baseIRI: this.options.rules.baseIRI, graph: auditTrail.graph }]);
     const { counts, triples } = await countHoldings(store, this.options.queries, this.options.rules.baseIRI);
     const previous = this.options.state.status;
+    const dataVersion = rebuilt ? `${record.id}.${++this.rebuilds}` : record.id;
     const ready: ReadyStatus = {
-      phase: 'ready', store, build, counts, triples, readyAt: this.secondOf(record.at), dataVersion: record.id, version: record.number,
+      phase: 'ready', store, build: version.build, counts, triples, readyAt: this.secondOf(record.at), dataVersion, version: record.number,
+      sourcesVersion: dataVersion, sources: [...version.build.sources, ...version.materialised.parts, auditTrail],
+      dataFiles: this.dataFiles, dataModified: version.dataModified,
     };
     this.options.state.status = ready;
     this.updateBytes = 0;
@@ -458,17 +566,34 @@ export class Publisher implements Publishing {
     }
     // Every replica replays the updates since its store was built: past a size, a store is
     // rebuilt from the graph, so that a replica replaced later starts from bytes again.
+    if (this.updateBytes > REBUILD_STORE_UPDATE_BYTES) await this.rebuildStore('store rebuilt');
+  }
+
+  /**
+   * Builds the store anew from the graph, materialised, beside the one served, and switches to
+   * it; the version stays the same. Nothing to do when the store served was built for the
+   * latest version (no write since).
+   */
+  private async rebuildStore(trigger: string): Promise<void> {
     const status = this.options.state.status;
-    if (this.updateBytes > REBUILD_STORE_UPDATE_BYTES && status.phase === 'ready') {
-      const store = new TrackedStore(this.makeStore());
-      try {
-        const build = await this.buildVersion(store, [], undefined, 'store rebuilt');
-        await this.switchTo(store, build, undefined, []);
-      } catch (error) {
-        await store.close();
-        this.options.log?.(`the store could not be rebuilt: ${(error as Error).message}`);
-      }
+    const latest = this.changes.latest;
+    if (status.phase !== 'ready' || !latest || status.sourcesVersion === status.dataVersion) return;
+    const store = new TrackedStore(this.makeStore());
+    try {
+      const build = await this.buildVersion(store, [], undefined, trigger);
+      await this.switchTo(store, await this.materialised(store, build, this.secondOf(latest.at)), undefined, true);
+    } catch (error) {
+      await store.close();
+      this.options.log?.(`the store could not be rebuilt: ${(error as Error).message}`);
     }
+  }
+
+  /** After a write: the store is rebuilt once writes have been quiet a moment, queued like any change. */
+  private scheduleRebuild(): void {
+    clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = setTimeout(() => {
+      void this.serialise(() => this.rebuildStore('after writes')).catch(() => {});
+    }, REBUILD_AFTER_WRITES_MS);
   }
 
   // ---- plumbing ---------------------------------------------------------------------------

@@ -14,19 +14,20 @@ export class TrackedStore implements Store {
   private successor: (() => Store | undefined) | undefined;
   private closed = false;
 
-  /** The replicas' figures (readiness, metrics) of the store inside, when it has them. */
+  /** What the store is doing, for health checks and metrics: the inner store's own figures. */
   readonly stats: Store['stats'];
 
   constructor(readonly inner: Store) {
-    this.stats = inner.stats ? () => inner.stats!() : undefined;
+    this.stats = inner.stats?.bind(inner);
   }
 
   select: Store['select'] = (query, options) => this.track((store) => store.select(query, options));
   ask: Store['ask'] = (query, options) => this.track((store) => store.ask(query, options));
   construct: Store['construct'] = (query, options) => this.track((store) => store.construct(query, options));
+  constructBytes: Store['constructBytes'] = (query, options) => this.track((store) => store.constructBytes(query, options));
   query: Store['query'] = (query, formats, options) => this.track((store) => store.query(query, formats, options));
   load: Store['load'] = (sources, onProgress) => this.track((store) => store.load(sources, onProgress));
-  update: Store['update'] = (update) => this.track((store) => store.update(update));
+  update: Store['update'] = (update, options) => this.track((store) => store.update(update, options));
   dump: Store['dump'] = (format) => this.track((store) => store.dump(format));
   size: Store['size'] = () => this.track((store) => store.size());
 

@@ -26,7 +26,7 @@ const { rdfs, dct, hydra, void: VOID } = STANDARD_PREFIXES;
 
 export function harvesting(context: FeatureContext): Feature {
   const { config, state } = context;
-  const versions = new VersionIndex(state, context.queries);
+  const versions = new VersionIndex(state, context.queries, context.config.baseIRI);
   const oaiUrl = new URL(OAI_PATH.slice(1), config.baseIRI).href;
   const oai = new OaiDoor(versions, new OaiProvider({
     baseIRI: config.baseIRI,

@@ -11,6 +11,8 @@ import { TripleIndex } from './triple-index.js';
 export interface IndexedVersion {
   readonly status: ReadyStatus;
   readonly index: TripleIndex;
+  /** The ontology's triples (its own graph, beside the data): the class hierarchy and the classes' labels. */
+  readonly model: TripleIndex;
   /** Seconds the preparation took. */
   readonly seconds: number;
   /** Something computed once from this version (the OAI-PMH records, say), kept with it. */
@@ -27,7 +29,7 @@ export class VersionIndex {
   private readonly watcher: NodeJS.Timeout;
   private closed = false;
 
-  constructor(private readonly state: ServiceState, private readonly queries: QueryCatalogue) {
+  constructor(private readonly state: ServiceState, private readonly queries: QueryCatalogue, private readonly baseIRI: string) {
     this.watcher = setInterval(() => { void this.current().catch(() => {}); }, WATCH_INTERVAL_MS);
     this.watcher.unref();
   }
@@ -37,7 +39,7 @@ export class VersionIndex {
     const status = this.state.status;
     if (status.phase !== 'ready' || this.closed) return undefined;
     if (this.preparing?.version !== status.dataVersion) {
-      const indexed = prepare(status, this.queries);
+      const indexed = prepare(status, this.queries, this.baseIRI);
       this.preparing = { version: status.dataVersion, indexed };
       // A failed preparation (the store replaced meanwhile, say) is tried again on the next request.
       indexed.catch((error: unknown) => {
@@ -58,14 +60,17 @@ export class VersionIndex {
  * The triples are read by a query, not by the store's dump: a query waits for a free replica and
  * holds it while it runs, so that the replica is not also handed a visitor's query meanwhile.
  */
-async function prepare(status: ReadyStatus, queries: QueryCatalogue): Promise<IndexedVersion> {
+async function prepare(status: ReadyStatus, queries: QueryCatalogue, baseIRI: string): Promise<IndexedVersion> {
   const started = performance.now();
   const triples = await status.store.query(queries.get('all-triples'),
     { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { timeoutMs: READ_ALL_TIMEOUT_MS });
   const index = await TripleIndex.fromNTriples(triples.body);
+  const ontology = await status.store.query(queries.get('ontology-triples'),
+    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { timeoutMs: READ_ALL_TIMEOUT_MS, baseIRI });
+  const model = await TripleIndex.fromNTriples(ontology.body);
   const derived = new Map<string, unknown>();
   const version: IndexedVersion = {
-    status, index, seconds: (performance.now() - started) / 1000,
+    status, index, model, seconds: (performance.now() - started) / 1000,
     derived: <T>(name: string, compute: (v: IndexedVersion) => T): T => {
       if (!derived.has(name)) derived.set(name, compute(version));
       return derived.get(name) as T;

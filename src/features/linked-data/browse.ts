@@ -77,7 +77,7 @@ ${listed}
 ${pages > 1 ? html`<nav class="pagination"><p>${page > 1 ? html`<a rel="prev" href="${pageLink(page - 1)}">← ${t.previous}</a> ` : ''}${page < pages ? html`<a rel="next" href="${pageLink(page + 1)}">${t.next} →</a>` : ''}</p></nav>` : ''}`;
     const representation = new Representation(renderPage({
       language, title: heading, path: page > 1 ? `/browse/${kind}?page=${page}` : `/browse/${kind}`, body,
-    }), 'text/html; charset=utf-8', { cacheControl: 'public, max-age=300', lastModified: status.readyAt });
+    }), 'text/html; charset=utf-8', { cacheControl: 'public, max-age=300', lastModified: status.dataModified });
     sendRepresentation(req, res, representation);
   };
 }

@@ -34,7 +34,7 @@ export class Sitemaps {
       return;
     }
     if (this.current?.version !== status.dataVersion) {
-      const files = this.write(status.store, status.dataVersion, status.readyAt);
+      const files = this.write(status.store, status.dataVersion, status.dataModified);
       this.current = { version: status.dataVersion, files };
       files.catch(() => { this.current = undefined; });
     }

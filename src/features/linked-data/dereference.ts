@@ -19,7 +19,7 @@ import { allPrefixes } from '../../rdf/namespaces.js';
 import { writeGraph } from '../../rdf/write.js';
 import { isStoreUnavailable } from '../../store/store.js';
 import type { PageLanguage } from '../../web/i18n/catalogue.js';
-import type { Describer, Description } from './describe.js';
+import { Describer, type Description } from './describe.js';
 import { DESCRIPTION_FORMATS, type DescriptionFormat, type IriPolicy } from './iri-policy.js';
 import type { OntologyIndex } from './ontology-index.js';
 import { renderDescriptionPage } from './pages/render.js';
@@ -133,7 +133,7 @@ export class Dereferencer {
         await sendNotFound(req, res, { address: parsed.thing, language: language(), format });
         return;
       }
-      representation = await this.write(description, format, pageLanguage, profile, status.readyAt);
+      representation = await this.write(description, format, pageLanguage, profile, Describer.lastModified(description) ?? status.dataModified);
       if (representation) this.representations.set(version, key, representation);
     }
     if (!representation) {
@@ -172,7 +172,7 @@ export class Dereferencer {
 
   /** The representation of a description in a format, or undefined when the format cannot hold it. */
   private async write(description: Description, format: DescriptionFormat, language: PageLanguage, profile: JsonLdProfile,
-    publishedAt: Date): Promise<Representation | undefined> {
+    lastModified: Date): Promise<Representation | undefined> {
     let body: string;
     try {
       body = await this.body(description, format, language, profile);
@@ -188,7 +188,7 @@ export class Dereferencer {
     if (format.name === 'jsonld' && profile === 'compacted') links.push(`<${this.options.context.url}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"`);
     return new Representation(body, `${format.mediaType}; charset=utf-8`, {
       cacheControl: CACHE_CONTROL,
-      lastModified: publishedAt,
+      lastModified,
       headers: { Link: links.join(', ') },
     });
   }

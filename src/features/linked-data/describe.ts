@@ -2,8 +2,9 @@
  * What a thing's description holds: its own triples, the labels and types of what it links
  * to, and one page of the links that point to it, with the labels of their subjects. A page
  * holds a hundred incoming links; beyond that the description says, in Hydra terms, where the
- * other pages are. The description document names the thing it is about (foaf:primaryTopic).
- * The triples are the same whatever the format they are then written in.
+ * other pages are. The description document names the thing it is about (foaf:primaryTopic)
+ * and the licence its data is published under (dct:license). The triples are the same whatever
+ * the format they are then written in.
  */
 import type { QueryCatalogue } from '../../queries/catalogue.js';
 import { iri, integer, triple } from '../../rdf/build-terms.js';
@@ -14,7 +15,14 @@ import type { Store } from '../../store/store.js';
 import type { IriPolicy } from './iri-policy.js';
 
 export const PAGE_SIZE = 100;
-const { hydra, rdf, foaf } = STANDARD_PREFIXES;
+
+/** An xsd:date, gYear, gYearMonth or dateTime as a Date (a day or month at its start, in UTC), to the second. */
+export function dateOf(lexical: string): Date | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(lexical);
+  const time = match ? Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1)) : Date.parse(lexical);
+  return Number.isNaN(time) ? undefined : new Date(Math.floor(time / 1000) * 1000);
+}
+const { hydra, rdf, foaf, dct } = STANDARD_PREFIXES;
 const PLACEHOLDER = '<urn:x-citego:this>';
 const PAGE_WINDOW = /LIMIT 100 OFFSET 0/;
 
@@ -33,7 +41,7 @@ export class Describer {
   private readonly incoming: string;
   private readonly count: string;
 
-  constructor(queries: QueryCatalogue, private readonly policy: IriPolicy) {
+  constructor(queries: QueryCatalogue, private readonly policy: IriPolicy, private readonly licence: string) {
     this.own = queries.get('describe-thing');
     this.incoming = queries.get('describe-incoming');
     this.count = queries.get('count-incoming');
@@ -64,8 +72,22 @@ export class Describer {
     return { thing, document, page, pages, incomingLinks, quads };
   }
 
+  /**
+   * When the thing last changed: its own dct:modified (the build gives every record one), else
+   * the latest of its other dates; undefined when the data gives none.
+   */
+  static lastModified(description: Description): Date | undefined {
+    const own = (predicate: string) => description.quads
+      .filter((q) => q.subject.value === description.thing && q.predicate.value === predicate && q.object.termType === 'Literal')
+      .map((q) => dateOf(q.object.value)).filter((d): d is Date => d !== undefined);
+    const dates = own(`${dct}modified`);
+    const candidates = dates.length > 0 ? dates : [...own(`${dct}issued`), ...own(`${dct}created`)];
+    if (candidates.length === 0) return undefined;
+    return new Date(Math.max(...candidates.map((d) => d.getTime())));
+  }
+
   private metadata(thing: string, document: string, page: number, pages: number, links: number): Quad[] {
-    const quads = [triple(document, `${foaf}primaryTopic`, thing)];
+    const quads = [triple(document, `${foaf}primaryTopic`, thing), triple(document, `${dct}license`, this.licence)];
     if (pages === 1) return quads;
     const pageUrl = (n: number) => iri(this.policy.descriptionUrl(thing, undefined, n));
     quads.push(

@@ -5,9 +5,13 @@
  * reach everything. Descriptions and the model's documents are answered on node:http's own
  * objects, before any middleware: they are the hot paths of crawlers.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import express from 'express';
+import { latestModification } from '../../build/build.js';
 import { Representation, sendRepresentation } from '../../http/representation.js';
 import { iri, text, triple } from '../../rdf/build-terms.js';
+import { isRdfFile } from '../../rdf/formats.js';
 import { CONTEXT_PATH, publishedContext } from '../../rdf/jsonld.js';
 import { allPrefixes, citegoNamespaces, STANDARD_PREFIXES } from '../../rdf/namespaces.js';
 import type { Feature, FeatureContext } from '../feature.js';
@@ -30,17 +34,20 @@ export function linkedData(context: FeatureContext): Feature {
   const ontology = new OntologyIndex(rules.ontologyQuads, citegoNamespaces(config.baseIRI).citego);
   const jsonLd = publishedContext(config.baseIRI);
   const prefixes = allPrefixes(config.baseIRI);
-  // The ontology and the shapes change only with a new start of the service.
-  const started = new Date(Math.floor(Date.now() / 1000) * 1000);
+  // The ontology and the shapes are read once, at the start: each is as new as its files, a date
+  // that stays the same across restarts (not the start time, which would make crawlers fetch again).
+  const filesOf = (dir: string) => readdirSync(dir).filter(isRdfFile).map((name) => join(dir, name));
+  const ontologyModified = latestModification(rules.ontologyFiles);
+  const shapesModified = latestModification(filesOf(config.shapesDir));
   const dereferencer = new Dereferencer({
     state, policy, ontology, context: jsonLd,
-    describer: new Describer(queries, policy),
+    describer: new Describer(queries, policy, config.dataLicence.iri),
     cacheBytes: config.descriptionCacheMb * 1024 * 1024,
   });
   context.observability.trackCache('descriptions', () => dereferencer.cachedBytes);
   const graphs = [
-    new StaticGraph({ path: '/ontology', quads: rules.ontologyQuads, prefixes, context: jsonLd, lastModified: started, page: (language) => ontologyPage(ontology, language) }),
-    new StaticGraph({ path: '/shapes', quads: rules.shapesQuads, prefixes, context: jsonLd, lastModified: started, page: (language) => shapesPage(rules.shapes, ontology.namespace, language) }),
+    new StaticGraph({ path: '/ontology', quads: rules.ontologyQuads, prefixes, context: jsonLd, lastModified: ontologyModified, page: (language) => ontologyPage(ontology, language) }),
+    new StaticGraph({ path: '/shapes', quads: rules.shapesQuads, prefixes, context: jsonLd, lastModified: shapesModified, page: (language) => shapesPage(rules.shapes, ontology.namespace, language) }),
   ];
 
   const index = new ThingIndex(queries, policy);

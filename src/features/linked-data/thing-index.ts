@@ -11,9 +11,12 @@ export interface IndexedThing {
   readonly iri: string;
   /** The kind, from the IRI: document, actor, descriptor… */
   readonly kind: string;
-  /** The latest date the data gives the thing, if any (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** The latest date the data gives the thing, if any (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime with its zone). */
   readonly lastmod?: string;
 }
+
+/** The dates a sitemap's lastmod takes (W3C Datetime): a year, month or day, or a time with its zone. */
+const W3C_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 
 export class ThingIndex {
   private current: { version: string; things: Promise<IndexedThing[]> } | undefined;
@@ -34,7 +37,7 @@ export class ThingIndex {
     return rows.map((row) => {
       const iri = row.thing!.value;
       const lastmod = row.lastmod?.value;
-      return { iri, kind: this.policy.kindOf(iri), lastmod: lastmod && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(lastmod) ? lastmod : undefined };
+      return { iri, kind: this.policy.kindOf(iri), lastmod: lastmod && W3C_DATE.test(lastmod) ? lastmod : undefined };
     });
   }
 }

@@ -17,7 +17,7 @@ const { rdf, void: VOID, dct, sd, formats } = STANDARD_PREFIXES;
 /** The endpoint's IRI, and its default graph's: the VoID dataset the other parts describe. */
 export function describedNames(baseIRI: string): DescribedNames {
   const service = new URL('sparql', baseIRI).href;
-  return { service, dataset: `${service}#default-graph` };
+  return { service, dataset: `${service}#default-graph`, sparqlDataset: `${service}#dataset` };
 }
 
 export interface DatasetStatistics {
@@ -42,8 +42,7 @@ export async function datasetStatistics(store: Store, queries: QueryCatalogue, t
 const RESULT_FORMATS = [...new Set([...offeredFormats('solutions'), ...offeredFormats('graph')])].flatMap((f) => ('w3c' in f ? [f.w3c] : []));
 
 export function endpointDescription(names: DescribedNames, statistics: DatasetStatistics): Quad[] {
-  const { service, dataset: graph } = names;
-  const dataset = `${service}#dataset`;
+  const { service, dataset: graph, sparqlDataset: dataset } = names;
   return [
     triple(service, `${rdf}type`, `${sd}Service`),
     triple(service, `${sd}endpoint`, service),

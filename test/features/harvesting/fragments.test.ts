@@ -174,8 +174,9 @@ describe('fragments', () => {
       expect(page.count, o).toBeGreaterThan(0);
       expect(page.data.some((q) => `<${q.subject.value}>` === s && `<${q.predicate.value}>` === p), o).toBe(true);
     }
-    // Brackets around IRIs and datatypes are accepted as well.
-    const typed = await fetch(`${running.origin}/fragments?object=${encodeURIComponent('"2021-03-04"^^<http://www.w3.org/2001/XMLSchema#date>')}&subject=${encodeURIComponent(sheet)}`, { headers: { Accept: 'text/turtle' } });
+    // Brackets around IRIs and datatypes are accepted as well. (The date is the sheet's dct:issued,
+    // and its dct:modified too, which the build gives a record that states none.)
+    const typed = await fetch(`${running.origin}/fragments?object=${encodeURIComponent('"2021-03-04"^^<http://www.w3.org/2001/XMLSchema#date>')}&subject=${encodeURIComponent(sheet)}&predicate=${encodeURIComponent('<http://purl.org/dc/terms/issued>')}`, { headers: { Accept: 'text/turtle' } });
     const counts = (await parseRdf(await typed.text(), 'text/turtle')).filter((q) => q.predicate.value === `${HYDRA}totalItems`);
     expect(counts.map((q) => q.object.value)).toEqual(['1']);
     // A term the data does not have: an empty fragment, counted 0.
@@ -229,7 +230,7 @@ describe('fragments', () => {
     expect(description).toContain(`<${BASE}oai>`);
     const home = await (await fetch(`${running.origin}/?lang=en`)).text();
     // The home page's links keep the reader's language.
-    expect(home).toMatch(/href="\/fragments(\?lang=\w+)?"/);
-    expect(home).toMatch(/href="\/oai\?verb=Identify(&amp;lang=\w+)?"/);
+    expect(home).toContain('href="/fragments?lang=en"');
+    expect(home).toContain('href="/oai?verb=Identify&amp;lang=en"');
   });
 });

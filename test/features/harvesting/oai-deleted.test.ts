@@ -22,7 +22,7 @@ beforeAll(async () => {
   running = started.running;
   cleanup = [started.dataDir, started.stateDir];
   const rows = await running.store.select(`SELECT ?sheet WHERE {
-      ?type <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${BASE}ontology#Document> . ?sheet a ?type .
+      GRAPH <${BASE}ontology> { ?type <http://www.w3.org/2000/01/rdf-schema#subClassOf> <${BASE}ontology#Document> } ?sheet a ?type .
       FILTER NOT EXISTS { ?other ?link ?sheet } } ORDER BY ?sheet LIMIT 1`);
   sheet = rows[0]!.sheet!.value;
 }, 180_000);

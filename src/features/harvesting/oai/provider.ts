@@ -40,7 +40,7 @@ export class OaiProvider {
 
   /** The catalogue of records of a version, prepared once per version. */
   private catalogue(version: IndexedVersion): RecordCatalogue {
-    return version.derived('oai-records', (v) => new RecordCatalogue(v.index, this.options.baseIRI, v.status.readyAt, this.options.deletions().deleted));
+    return version.derived('oai-records', (v) => new RecordCatalogue(v.index, v.model, this.options.baseIRI, v.status.readyAt, this.options.deletions().deleted));
   }
 
   /** The response to a request given as name-value pairs, as an XML document. */

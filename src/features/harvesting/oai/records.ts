@@ -64,7 +64,8 @@ export class RecordCatalogue {
   readonly sets: readonly RepositorySet[];
   private readonly byIdentifier: Map<string, RepositoryRecord>;
 
-  constructor(index: TripleIndex, baseIRI: string, publishedAt: Date, deletions: Iterable<Deletion> = []) {
+  /** `model` holds the ontology's triples: the types of sheet (subclasses of citego:Document) and their labels. */
+  constructor(index: TripleIndex, model: TripleIndex, baseIRI: string, publishedAt: Date, deletions: Iterable<Deletion> = []) {
     const { citego } = citegoNamespaces(baseIRI);
     const key = (iri: string) => `<${iri}>`;
     const fallback = `${publishedAt.toISOString().slice(0, 19)}Z`;
@@ -84,13 +85,13 @@ export class RecordCatalogue {
       return spec;
     };
 
-    const types = index.subjects(key(RDFS_SUBCLASS_OF), key(`${citego}Document`));
+    const types = model.subjects(key(RDFS_SUBCLASS_OF), key(`${citego}Document`));
     const records = new Map<string, RepositoryRecord>();
     for (const type of types) {
       const typeName = localName(termOfKey(type).value);
       if (!SET_SPEC_PART.test(typeName)) continue;
       const typeSet = `type:${typeName}`;
-      setNames.set(typeSet, labelOf(index, type, [`${rdfs}label`]));
+      setNames.set(typeSet, labelOf(model, type, [`${rdfs}label`]));
       for (const sheet of index.subjects(key(RDF_TYPE), type)) {
         const known = records.get(sheet);
         if (known) {

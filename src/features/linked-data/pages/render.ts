@@ -174,7 +174,10 @@ class PageWriter {
 
   kindLabel(): SafeHtml | '' {
     const types = this.view.types(this.view.thing);
-    const own = types.find((t) => t.startsWith(this.citego)) ?? types[0];
+    // The most specific of its CITEGO types: the build adds their superclasses (citego:Document…).
+    const citegoTypes = types.filter((t) => t.startsWith(this.citego));
+    const ontology = this.context.ontology;
+    const own = citegoTypes.find((t) => !citegoTypes.some((o) => o !== t && ontology.isA([o], t))) ?? types[0];
     if (!own) return '';
     const label = this.context.ontology.taggedLabel(own, this.language);
     const name = label?.value ?? this.propertyName(own);

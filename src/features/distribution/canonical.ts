@@ -1,0 +1,238 @@
+/**
+ * The canonical form of a version, from which every dump is written: each quad as one line of
+ * canonical N-Triples (one spelling per term, the graph in front), sorted and without duplicates.
+ * The same data therefore always gives the same lines in the same order, and the same bytes in
+ * every format. Terms are spelt as the store writes them (RDF 1.2 canonical N-Triples), so that
+ * the parts the store computed are taken line by line, and a triple stated twice is one line.
+ * Blank nodes get the labels of RDF Dataset Canonicalization (RDFC-1.0), which depend only on
+ * the data (see blank-nodes.ts).
+ *
+ * Sorting is external: lines are gathered into runs of bounded size, each sorted and written to a
+ * temporary file, then merged, so memory stays flat whatever the size of the data.
+ */
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { RDF_LANG_STRING, XSD_STRING } from '../../rdf/namespaces.js';
+import type { Quad, Term } from '../../rdf/terms.js';
+
+/** One quad of the canonical form, in the subject group that holds it. */
+export interface CanonicalRecord {
+  /** The predicate, `<iri>`. */
+  readonly predicate: string;
+  /** The object in canonical N-Triples. */
+  readonly object: string;
+  /** `subject predicate object`, as an N-Triples line says it (without ` .`). */
+  readonly statement: string;
+}
+
+/** The triples of one subject in one graph, consecutive in the canonical order. */
+export interface SubjectGroup {
+  /** '' for the default graph (the data), else `<iri>` of a named graph. */
+  readonly graph: string;
+  readonly subject: string;
+  readonly records: readonly CanonicalRecord[];
+}
+
+const ESCAPED = /["\\\u0000-\u001f\u007f]/;
+const ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** A string as the body of a literal: quotes, backslashes and control characters escaped, as the store does. */
+function escapeLiteral(value: string): string {
+  if (!ESCAPED.test(value)) return value;
+  return value.replace(/["\\\u0000-\u001f\u007f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** A term in canonical N-Triples. */
+export function canonicalTerm(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode': return `<${term.value}>`;
+    case 'BlankNode': return `_:${term.value.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    case 'Literal': {
+      const body = `"${escapeLiteral(term.value)}"`;
+      if (term.language) return `${body}@${term.language}`;
+      return term.datatype.value === XSD_STRING || term.datatype.value === RDF_LANG_STRING ? body : `${body}^^<${term.datatype.value}>`;
+    }
+  }
+}
+
+/** The line a quad sorts by: its graph ('' for the default graph), a tab, then subject, predicate and object. */
+export function recordLine(quad: Quad, graph: string): string {
+  return `${graph}\t${canonicalTerm(quad.subject)} <${quad.predicate.value}> ${canonicalTerm(quad.object)}`;
+}
+
+/** A quad's line up to its object, which is then spelt elsewhere. */
+export function recordHead(quad: Quad, graph: string): string {
+  return `${graph}\t${canonicalTerm(quad.subject)} <${quad.predicate.value}> `;
+}
+
+/** The value of an IRI or blank node term, without its brackets; of a literal, its lexical form. */
+export function termValue(term: string): string {
+  if (term.startsWith('<')) return term.slice(1, -1);
+  if (term.startsWith('_:')) return term;
+  return literalParts(term).value;
+}
+
+const UNESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '\\': '\\' };
+
+/** A canonical literal's lexical form (unescaped), language and datatype. */
+export function literalParts(term: string): { value: string; language: string; datatype: string } {
+  const end = term.lastIndexOf('"');
+  const raw = term.slice(1, end);
+  const value = raw.includes('\\')
+    ? raw.replace(/\\(?:u([0-9A-F]{4})|(.))/g, (_, hex: string | undefined, c: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : UNESCAPES[c] ?? c))
+    : raw;
+  const rest = term.slice(end + 1);
+  if (rest.startsWith('@')) return { value, language: rest.slice(1), datatype: RDF_LANG_STRING };
+  return { value, language: '', datatype: rest.startsWith('^^<') ? rest.slice(3, -1) : XSD_STRING };
+}
+
+/** Sorted lines without duplicates (the default sort compares UTF-16 code units, as `<` does). */
+function sortedUnique(lines: string[]): string[] {
+  lines.sort();
+  let kept = 0;
+  for (let i = 0; i < lines.length; i++) if (kept === 0 || lines[i] !== lines[kept - 1]) lines[kept++] = lines[i]!;
+  lines.length = kept;
+  return lines;
+}
+
+/** The lines of text given in blocks, a line cut at a block's end kept for the next block. */
+export class LineSplitter {
+  /** Keeps a multi-byte character cut at a block's end for the next block. */
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+
+  /** The complete lines of this block and those before it. */
+  push(block: Uint8Array): string[] {
+    const text = this.pending + this.decoder.write(block);
+    const cut = text.lastIndexOf('\n');
+    if (cut < 0) {
+      this.pending = text;
+      return [];
+    }
+    this.pending = text.slice(cut + 1);
+    return text.slice(0, cut).split('\n');
+  }
+
+  /** The last line, when the text does not end with a line end. */
+  end(): string[] {
+    const rest = this.pending + this.decoder.end();
+    this.pending = '';
+    return rest ? [rest] : [];
+  }
+}
+
+/** Reads a run file line by line, in blocks. */
+class RunReader {
+  private readonly fd: number;
+  private readonly buffer = Buffer.alloc(1 << 20);
+  private readonly splitter = new LineSplitter();
+  private lines: string[] = [];
+  private index = 0;
+  private done = false;
+  current: string | undefined;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'r');
+    this.advance();
+  }
+
+  advance(): void {
+    while (this.index >= this.lines.length && !this.done) {
+      const read = readSync(this.fd, this.buffer, 0, this.buffer.length, null);
+      if (read === 0) {
+        this.done = true;
+        this.lines = this.splitter.end();
+      } else {
+        this.lines = this.splitter.push(this.buffer.subarray(0, read));
+      }
+      this.index = 0;
+    }
+    this.current = this.index < this.lines.length ? this.lines[this.index++] : undefined;
+    if (this.current === undefined) closeSync(this.fd);
+  }
+}
+
+/**
+ * Gathers lines into sorted runs of at most `runChars` characters, then merges them into one
+ * sorted sequence without duplicates.
+ */
+export class ExternalSorter {
+  private lines: string[] = [];
+  private chars = 0;
+  private readonly runs: string[] = [];
+
+  constructor(private readonly tmpDir: string, private readonly runChars = 64_000_000) {}
+
+  add(line: string): void {
+    // A line is built by concatenation: a tree of pieces that keeps alive the whole text the
+    // parser read them from. Reading it as a number (which fails at once) makes V8 copy it flat,
+    // so that only the line stays in memory until it is sorted.
+    Number(line);
+    this.lines.push(line);
+    this.chars += line.length + 1;
+    if (this.chars >= this.runChars) this.spill();
+  }
+
+  private spill(): void {
+    const path = join(this.tmpDir, `run-${this.runs.length}.txt`);
+    const fd = openSync(path, 'w');
+    try {
+      const lines = sortedUnique(this.lines);
+      // Written in slices: one string of the whole run would double its memory.
+      for (let i = 0; i < lines.length; i += 20_000) writeSync(fd, `${lines.slice(i, i + 20_000).join('\n')}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    this.runs.push(path);
+    this.lines = [];
+    this.chars = 0;
+  }
+
+  /** The sorted, unique lines; run files are removed once read. */
+  *sorted(): Generator<string> {
+    if (this.runs.length === 0) {
+      const lines = sortedUnique(this.lines);
+      this.lines = [];
+      yield* lines;
+      return;
+    }
+    if (this.lines.length > 0) this.spill();
+    const readers = this.runs.map((path) => new RunReader(path));
+    let previous: string | undefined;
+    for (;;) {
+      let best: RunReader | undefined;
+      for (const reader of readers) if (reader.current !== undefined && (!best || reader.current < best.current!)) best = reader;
+      if (!best) break;
+      const line = best.current!;
+      best.advance();
+      if (line !== previous) yield line;
+      previous = line;
+    }
+    for (const path of this.runs) rmSync(path, { force: true });
+  }
+}
+
+/** The sorted lines as subject groups: consecutive records of the same graph and subject. */
+export function* subjectGroups(lines: Iterable<string>): Generator<SubjectGroup> {
+  let key = '';
+  let graph = '';
+  let subject = '';
+  let records: CanonicalRecord[] = [];
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    // A subject is an IRI or a blank node label: neither holds a space.
+    const afterSubject = line.indexOf(' ', tab + 1);
+    const afterPredicate = line.indexOf(' ', afterSubject + 1);
+    const lineKey = line.slice(0, afterSubject);
+    if (lineKey !== key) {
+      if (records.length > 0) yield { graph, subject, records };
+      key = lineKey;
+      graph = line.slice(0, tab);
+      subject = line.slice(tab + 1, afterSubject);
+      records = [];
+    }
+    records.push({ predicate: line.slice(afterSubject + 1, afterPredicate), object: line.slice(afterPredicate + 1), statement: line.slice(tab + 1) });
+  }
+  if (records.length > 0) yield { graph, subject, records };
+}

@@ -1,0 +1,172 @@
+/**
+ * The dumps of the version being served: written once per version in a worker thread, into a
+ * directory of their own named after the version, and kept there across restarts (the same data
+ * finds its dumps already written, byte for byte). A version's files are written in a temporary
+ * directory that is renamed into place only when complete: a half-written file is never served.
+ * Older versions' directories are removed once the new one is in place.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
+import type { ReadyStatus } from '../../build/state.js';
+import type { QueryCatalogue } from '../../queries/catalogue.js';
+import { siblingModule, startWorker } from '../../store/worker-start.js';
+import type { DumpInput, DumpManifest, DumpProgress } from './dump.js';
+
+export type DumpsStatus =
+  | { readonly phase: 'preparing'; readonly version: string; readonly progress?: DumpProgress }
+  | { readonly phase: 'ready'; readonly version: string; readonly dir: string; readonly manifest: DumpManifest }
+  | { readonly phase: 'failed'; readonly version: string; readonly reason: string };
+
+type WorkerMessage = { type: 'progress'; progress: DumpProgress } | { type: 'done'; manifest: DumpManifest } | { type: 'failed'; message: string };
+
+export interface DumpSettings {
+  readonly root: string;
+  readonly baseIRI: string;
+  readonly dataset: string;
+  readonly licence: { readonly iri: string; readonly title: string };
+  readonly queries: QueryCatalogue;
+}
+
+/**
+ * What the files are written with beyond the data: bumped when a change to the writers changes
+ * the bytes of the same data, so that dumps kept from an older release are written again.
+ */
+const DUMP_LAYOUT = 2;
+
+/** The directory of a version's dumps: the data's version, and what else goes into the files. */
+export function dumpDirectoryName(version: string, settings: DumpSettings): string {
+  const extra = createHash('sha256').update(`${DUMP_LAYOUT}\n${settings.licence.iri}\n${settings.licence.title}`).digest('base64url').slice(0, 8);
+  return `${version}-${extra}`;
+}
+
+/** The date a version's files carry: when the data last changed, to the second. */
+export function versionDate(ready: ReadyStatus): string {
+  return ready.dataModified.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Writes a version's dumps into `dir` in a worker thread; resolves with the manifest. `signal` stops the worker. */
+export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: DumpProgress) => void, signal?: AbortSignal): Promise<DumpManifest> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), input);
+    let settled = false;
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(signal.reason as Error);
+    }, { once: true });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else {
+        settled = true;
+        void worker.terminate();
+        if (message.type === 'done') resolve(message.manifest);
+        else reject(new Error(message.message));
+      }
+    });
+    worker.on('error', (error) => { if (!settled) reject(error); });
+    worker.on('exit', (code) => { if (!settled) reject(new Error(`the dump worker stopped (exit code ${code})`)); });
+  });
+}
+
+/** Runs a query of the catalogue on the version's store; its answer as SPARQL JSON results in shared memory. */
+async function resultBytes(ready: ReadyStatus, query: string): Promise<Uint8Array> {
+  const result = await ready.store.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { asBytes: true, timeoutMs: 600_000 });
+  if (!result.bytes) throw new Error('the store did not answer as bytes');
+  return result.bytes;
+}
+
+/**
+ * The dump input of a version: everything the store was loaded with, the quads holding blank
+ * nodes as the store holds them (read only from the graphs the build found blank nodes in), and
+ * the number of distinct objects, which the store counts faster than text can be compared.
+ */
+export async function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir: string): Promise<DumpInput> {
+  const graphs = ready.build.blankNodeGraphs;
+  const named = graphs.filter((g) => g !== '');
+  const blankNodeQuads = [
+    ...(graphs.includes('') ? [await resultBytes(ready, settings.queries.get('blank-node-quads'))] : []),
+    // A graph named by a blank node has no name to ask for: then every graph is read.
+    ...(named.length > 0 ? [await resultBytes(ready, settings.queries.get('blank-node-quads-in-graphs').replace(/VALUES \?g \{ <urn:x-citego:graphs> \}/,
+      named.includes('*') ? '' : `VALUES ?g { ${named.map((g) => `<${g}>`).join(' ')} }`))] : []),
+  ];
+  const [counted] = await ready.store.select(settings.queries.get('distinct-objects'), { timeoutMs: 600_000 });
+  const loaded = new Set(ready.sources);
+  return {
+    sources: [
+      ...ready.sources.map((s) => ({
+        name: s.name, bytes: s.bytes, format: s.format, graph: s.graph, canonical: s.computed,
+        publishedAs: ready.dataFiles.includes(s) ? basename(s.name) : undefined,
+      })),
+      // A version built from the published graph was loaded from it, not from the files: they are published as read.
+      ...ready.dataFiles.filter((f) => !loaded.has(f)).map((f) => ({ name: f.name, bytes: f.bytes, format: f.format, publishedAs: basename(f.name), publishedOnly: true })),
+    ],
+    blankNodeQuads,
+    distinctObjects: Number(counted?.objects?.value ?? 0),
+    baseIRI: settings.baseIRI, dataset: settings.dataset, licence: settings.licence, modified: versionDate(ready), dir,
+  };
+}
+
+export class Dumps {
+  private current: DumpsStatus | undefined;
+  /** Stops the writing under way when the service closes. */
+  private readonly closing = new AbortController();
+
+  constructor(private readonly settings: DumpSettings) {}
+
+  /** Stops writing: the files under way are left out, and nothing more is written. */
+  close(): void {
+    this.closing.abort(new Error('the service is closing'));
+  }
+
+  /**
+   * The dumps of this version's sources: ready, or being prepared (started here on the first
+   * call). Keyed on sourcesVersion: a curator's write leaves them as they are until the store is
+   * rebuilt with it, rather than write files that would not hold it.
+   */
+  of(ready: ReadyStatus): DumpsStatus {
+    if (this.current?.version !== ready.sourcesVersion) this.prepare(ready);
+    return this.current!;
+  }
+
+  private prepare(ready: ReadyStatus): void {
+    const version = ready.sourcesVersion;
+    const name = dumpDirectoryName(version, this.settings);
+    const dir = join(this.settings.root, name);
+    const manifestPath = join(dir, 'manifest.json');
+    if (existsSync(manifestPath)) {
+      this.current = { phase: 'ready', version, dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as DumpManifest };
+      this.removeOthers(name);
+      return;
+    }
+    this.current = { phase: 'preparing', version };
+    mkdirSync(this.settings.root, { recursive: true });
+    const partial = join(this.settings.root, `.${name}.${process.pid}.${Date.now()}`);
+    const { signal } = this.closing;
+    dumpInput(ready, this.settings, partial).then((input) => writeDumpsInWorker(input, (progress) => {
+      if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
+    }, signal)).then((manifest) => {
+      // Another process serving the same data may have put the same files in place first.
+      if (existsSync(manifestPath)) rmSync(partial, { recursive: true, force: true });
+      else renameSync(partial, dir);
+      if (this.current?.version === version) this.current = { phase: 'ready', version, dir, manifest };
+      this.removeOthers(name);
+    }, (error: Error) => {
+      rmSync(partial, { recursive: true, force: true });
+      // A service that closes stops its writing (and its store): that is no failure to report.
+      if (signal.aborted) return;
+      console.error(`the dumps of version ${version} could not be written:`, error);
+      if (this.current?.version === version) this.current = { phase: 'failed', version, reason: error.message };
+    });
+  }
+
+  /** Removes the directories of other versions, left complete by this service before. */
+  private removeOthers(kept: string): void {
+    for (const name of readdirSync(this.settings.root)) {
+      if (name === kept || name.startsWith('.')) continue;
+      if (existsSync(join(this.settings.root, name, 'manifest.json'))) rmSync(join(this.settings.root, name), { recursive: true, force: true });
+    }
+  }
+}

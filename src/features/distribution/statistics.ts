@@ -1,0 +1,160 @@
+/**
+ * The dataset's figures, counted once per version while its canonical form is read for the dumps:
+ * what VoID and the DCAT catalogue state (triples, distinct subjects and objects, classes and
+ * properties with their partitions, links to Wikidata and GeoNames, the time span of the sheets,
+ * the bounding box of the places, the atlas's top concepts). Nothing here is written by hand:
+ * every figure comes from the data.
+ */
+import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
+import { literalParts, termValue, type SubjectGroup } from './canonical.js';
+
+const { rdf, dct, geo, skos } = STANDARD_PREFIXES;
+const TYPE = `<${rdf}type>`;
+const TOP_CONCEPT_OF = `<${skos}topConceptOf>`;
+const ISSUED = `<${dct}issued>`;
+const LAT = `<${geo}lat>`;
+const LONG = `<${geo}long>`;
+const PREF_LABEL = `<${skos}prefLabel>`;
+
+/** The authorities the data links to, by the namespaces of their IRIs. */
+export const LINK_TARGETS = [
+  { name: 'wikidata', title: 'Wikidata', namespaces: ['http://www.wikidata.org/entity/'], homepage: 'https://www.wikidata.org/', sparql: 'https://query.wikidata.org/sparql' },
+  { name: 'geonames', title: 'GeoNames', namespaces: ['https://sws.geonames.org/', 'http://sws.geonames.org/'], homepage: 'https://www.geonames.org/', sparql: undefined },
+] as const;
+
+/** Each link target's namespaces as the start of an IRI term, with the target's name. */
+const LINK_PREFIXES: readonly (readonly [string, string])[] = LINK_TARGETS.flatMap((t) => t.namespaces.map((ns) => [`<${ns}`, t.name] as const));
+
+export interface DatasetStatistics {
+  /** Triples of the default graph (the data). */
+  readonly triples: number;
+  readonly distinctSubjects: number;
+  readonly distinctObjects: number;
+  /** IRI subjects with a type. */
+  readonly entities: number;
+  readonly classPartition: readonly { readonly class: string; readonly entities: number }[];
+  readonly propertyPartition: readonly { readonly property: string; readonly triples: number; readonly distinctSubjects: number }[];
+  /** Triples of each named graph (the ontology, the shapes). */
+  readonly namedGraphs: readonly { readonly graph: string; readonly triples: number }[];
+  readonly linksets: readonly { readonly target: string; readonly predicate: string; readonly triples: number }[];
+  /** The earliest and latest publication dates of the data (dct:issued), as written. */
+  readonly temporal?: { readonly start: string; readonly end: string };
+  /** The box around every place with coordinates (WGS84). */
+  readonly spatial?: { readonly west: number; readonly south: number; readonly east: number; readonly north: number };
+  /** The atlas's top concepts, with their labels by language. */
+  readonly topConcepts: readonly { readonly concept: string; readonly labels: Readonly<Record<string, string>> }[];
+  /** A few things to start from: the first of each kind in the canonical order. */
+  readonly exampleResources: readonly string[];
+}
+
+const increment = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/** Entries keyed by terms, keyed by the terms' values instead (and sorted by them). */
+const byValue = <T>(entries: Iterable<[string, T]>) => byKey([...entries].map(([term, value]): [string, T] => [termValue(term), value]));
+
+export class StatisticsCollector {
+  private triples = 0;
+  private subjects = 0;
+  private entities = 0;
+  private readonly classes = new Map<string, number>();
+  private readonly propertyTriples = new Map<string, number>();
+  private readonly propertySubjects = new Map<string, number>();
+  private readonly graphs = new Map<string, number>();
+  private readonly links = new Map<string, number>();
+  private earliest: string | undefined;
+  private latest: string | undefined;
+  private box: { west: number; south: number; east: number; north: number } | undefined;
+  private readonly topConcepts: { concept: string; labels: Record<string, string> }[] = [];
+  private readonly examples = new Map<string, string>();
+
+  private readonly atlasTerm: string;
+
+  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
+  constructor(atlas: string, private readonly thingSpace: string, private readonly distinctObjects: number) {
+    this.atlasTerm = `<${atlas}>`;
+  }
+
+  consume(group: SubjectGroup): void {
+    if (group.graph !== '') {
+      increment(this.graphs, termValue(group.graph), group.records.length);
+      return;
+    }
+    this.triples += group.records.length;
+    this.subjects++;
+    let typed = false;
+    let previousPredicate = '';
+    let run = 0;
+    let lat: number | undefined;
+    let long: number | undefined;
+    let isTopConcept = false;
+    const labels: Record<string, string> = {};
+    // A group's records come sorted by predicate: each property is counted once per run of it,
+    // by its term (`<iri>`); the IRIs are taken out once, in result().
+    const endRun = () => {
+      if (run === 0) return;
+      increment(this.propertyTriples, previousPredicate, run);
+      increment(this.propertySubjects, previousPredicate);
+    };
+    for (const { predicate, object } of group.records) {
+      if (predicate !== previousPredicate) {
+        endRun();
+        previousPredicate = predicate;
+        run = 0;
+      }
+      run++;
+      if (predicate === TYPE) {
+        typed = true;
+        increment(this.classes, object);
+      } else if (object.startsWith('<')) {
+        for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
+        if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
+      } else if (predicate === ISSUED) {
+        const date = literalParts(object).value;
+        if (!this.earliest || date < this.earliest) this.earliest = date;
+        if (!this.latest || date > this.latest) this.latest = date;
+      } else if (predicate === LAT) {
+        lat = Number(literalParts(object).value);
+      } else if (predicate === LONG) {
+        long = Number(literalParts(object).value);
+      } else if (predicate === PREF_LABEL) {
+        const { value, language } = literalParts(object);
+        labels[language] ??= value;
+      }
+    }
+    endRun();
+    const subject = termValue(group.subject);
+    if (typed && group.subject.startsWith('<')) {
+      this.entities++;
+      const kind = subject.startsWith(this.thingSpace) ? subject.slice(this.thingSpace.length).split('/')[0]! : '';
+      if (kind && !this.examples.has(kind)) this.examples.set(kind, subject);
+    }
+    if (lat !== undefined && long !== undefined && Number.isFinite(lat) && Number.isFinite(long)) {
+      const b = this.box ??= { west: long, south: lat, east: long, north: lat };
+      b.west = Math.min(b.west, long);
+      b.east = Math.max(b.east, long);
+      b.south = Math.min(b.south, lat);
+      b.north = Math.max(b.north, lat);
+    }
+    if (isTopConcept) this.topConcepts.push({ concept: subject, labels });
+  }
+
+  result(): DatasetStatistics {
+    return {
+      triples: this.triples,
+      distinctSubjects: this.subjects,
+      distinctObjects: this.distinctObjects,
+      entities: this.entities,
+      classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
+      propertyPartition: byValue(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(`<${property}>`) ?? 0 })),
+      namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
+      linksets: byKey(this.links).map(([key, triples]) => {
+        const [target = '', predicate = ''] = key.split(' ');
+        return { target, predicate, triples };
+      }),
+      temporal: this.earliest && this.latest ? { start: this.earliest, end: this.latest } : undefined,
+      spatial: this.box,
+      topConcepts: this.topConcepts,
+      exampleResources: byKey(this.examples).map(([, iri]) => iri),
+    };
+  }
+}
