@@ -36,7 +36,8 @@ export function harvesting(context: FeatureContext): Feature {
     deletions: () => {
       const publisher = state.publisher;
       if (!publisher) return { policy: 'no', deleted: [] };
-      return { policy: publisher.durable ? 'persistent' : 'transient', deleted: [...publisher.log.deleted()].map((entry) => ({ thing: entry.thing, at: entry.at })) };
+      // The change log's entries are deletions as they are (thing, at): read only when a version's records are prepared, not at each Identify.
+      return { policy: publisher.durable ? 'persistent' : 'transient', deleted: publisher.log.deleted() };
     },
   }));
   const fragments = new FragmentsDoor({
