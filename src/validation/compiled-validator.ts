@@ -100,6 +100,8 @@ interface Block {
   ids: number[];
   objects: Term[];
   location: SourceLocation;
+  /** The index of the source the block was read from. */
+  sourceIndex: number;
 }
 
 /** What the shapes do with one predicate, looked up once per run rather than once per triple and shape. */
@@ -291,9 +293,12 @@ export class CompiledValidator {
         return (t) => keys.has(termKey(t));
       }
       case 'languageIn': {
-        const ranges = c.ranges;
+        // A range matches its own tag and the tags it is a prefix of, up to a hyphen (RFC 4647, 3.3.1).
+        const anyLanguage = c.ranges.includes('*');
+        const tags = new Set(c.ranges);
+        const prefixes = c.ranges.map((r) => `${r}-`);
         return (t) => t.termType === 'Literal' && t.language !== '' &&
-          ranges.some((r) => r === '*' || t.language === r || t.language.startsWith(`${r}-`));
+          (anyLanguage || tags.has(t.language) || prefixes.some((prefix) => t.language.startsWith(prefix)));
       }
       case 'pattern': {
         const regex = c.regex;
@@ -423,6 +428,9 @@ class ValidationRun {
   private readonly nodeInfo = new Map<string, number>();
   private readonly bitsOfType = new Map<string, number>();
   private readonly split = new Set<string>();
+  /** Where each subject was first met, and the sources that hold part of a split subject: only those are read again. */
+  private readonly sourceOfSubject = new Map<string, number>();
+  private readonly sourcesOfSplitSubjects = new Set<number>();
   private readonly resultsByFocus = new Map<string, ValidationResult[]>();
   private readonly pending: PendingClassCheck[] = [];
   private readonly counts: Int32Array;
@@ -434,6 +442,8 @@ class ValidationRun {
   private readonly predicateUses: PredicateUse[] = [];
   private readonly typeId: number;
   private targetMark = 0;
+  private lastPredicate: NamedNode | undefined;
+  private lastPredicateId = -1;
   private dataAxioms = false;
   private resultCount = 0;
   private triples = 0;
@@ -449,6 +459,18 @@ class ValidationRun {
     this.typeId = this.idOf(RDF_TYPE);
   }
 
+  /**
+   * The id of a quad's predicate. A parser gives the quads of `p o1, o2, o3` one predicate term:
+   * the last one's id is kept, which spares looking its IRI up again (a hash of a new string each time).
+   */
+  private predicateIdOf(predicate: NamedNode): number {
+    if (predicate !== this.lastPredicate) {
+      this.lastPredicate = predicate;
+      this.lastPredicateId = this.idOf(predicate.value);
+    }
+    return this.lastPredicateId;
+  }
+
   private idOf(predicate: string): number {
     let id = this.predicateIds.get(predicate);
     if (id === undefined) {
@@ -462,8 +484,8 @@ class ValidationRun {
   async execute(sources: readonly QuadSource[]): Promise<ValidationOutcome> {
     let truncated = false;
     try {
-      for (const source of sources) {
-        await source.read((batch) => this.firstPass(batch, source.name));
+      for (const [index, source] of sources.entries()) {
+        await source.read((batch) => this.firstPass(batch, source.name, index));
         this.closeBlock();
       }
       if (this.dataAxioms && this.typesChangedClasses()) {
@@ -481,7 +503,7 @@ class ValidationRun {
     return outcomeOf([...this.resultsByFocus.values()].flat(), this.triples, truncated);
   }
 
-  private firstPass(batch: QuadBatch, sourceName: string): void {
+  private firstPass(batch: QuadBatch, sourceName: string, sourceIndex: number): void {
     const { quads, lines } = batch;
     for (let i = 0; i < quads.length; i++) {
       const quad = quads[i]!;
@@ -491,10 +513,10 @@ class ValidationRun {
       let block = this.block;
       if (block === undefined || block.key !== key) {
         this.closeBlock();
-        block = { key, subject, ids: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 } };
+        block = { key, subject, ids: [], objects: [], location: { source: sourceName, line: lines[i] ?? 0 }, sourceIndex };
         this.block = block;
       }
-      block.ids.push(this.idOf(quad.predicate.value));
+      block.ids.push(this.predicateIdOf(quad.predicate));
       block.objects.push(quad.object);
       if (quad.predicate.value === RDFS_SUBCLASS_OF && quad.object.termType !== 'Literal' &&
         this.hierarchy.add(key, termKey(quad.object))) {
@@ -529,12 +551,14 @@ class ValidationRun {
     this.nodeInfo.set(block.key, info | SEEN_AS_SUBJECT | typeBits);
     if (info & SEEN_AS_SUBJECT) {
       // Met before: its first verdicts were made on part of its description.
+      this.sourcesOfSplitSubjects.add(this.sourceOfSubject.get(block.key)!).add(block.sourceIndex);
       if (!this.split.has(block.key)) {
         this.split.add(block.key);
         this.withdraw(block.key);
       }
       return;
     }
+    this.sourceOfSubject.set(block.key, block.sourceIndex);
     this.validateFocus(block, typeBits);
   }
 
@@ -558,10 +582,15 @@ class ValidationRun {
     }
   }
 
-  /** Reads the sources again, gathers the split subjects' triples, and validates them whole. */
+  /**
+   * Reads again the sources that hold part of a split subject (often a few small files of the
+   * ontology, never the bulk of the data when it is grouped by subject), gathers the split
+   * subjects' triples, and validates them whole.
+   */
   private async secondPass(sources: readonly QuadSource[]): Promise<void> {
     const gathered = new Map<string, Block>();
-    for (const source of sources) {
+    for (const [sourceIndex, source] of sources.entries()) {
+      if (!this.sourcesOfSplitSubjects.has(sourceIndex)) continue;
       await source.read(({ quads, lines }) => {
         for (let i = 0; i < quads.length; i++) {
           const quad = quads[i]!;
@@ -569,7 +598,7 @@ class ValidationRun {
           if (!this.split.has(key)) continue;
           let block = gathered.get(key);
           if (!block) {
-            block = { key, subject: quad.subject, ids: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 } };
+            block = { key, subject: quad.subject, ids: [], objects: [], location: { source: source.name, line: lines[i] ?? 0 }, sourceIndex };
             gathered.set(key, block);
           }
           block.ids.push(this.idOf(quad.predicate.value));
@@ -594,7 +623,7 @@ class ValidationRun {
         const key = termKey(node);
         if (this.nodeInfo.has(key) || node.termType === 'Literal') continue;
         this.nodeInfo.set(key, SEEN_AS_SUBJECT);
-        this.validateFocus({ key, subject: node, ids: [], objects: [], location: { source: '', line: 0 } }, 0);
+        this.validateFocus({ key, subject: node, ids: [], objects: [], location: { source: '', line: 0 }, sourceIndex: -1 }, 0);
       }
     }
   }
