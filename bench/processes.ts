@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/config.js';
@@ -32,6 +32,39 @@ export async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The processor time a process (all its threads) has used, in seconds, from Linux's /proc. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    // The command's name, in parentheses, may hold spaces: the fields are counted after it.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * Waits until a server has finished what it does after it starts answering (a service prepares
+ * its search index, dumps and harvesting index after publishing; a database checkpoints): until
+ * it uses less than `share` of one processor over `windowMs`. Returns the seconds waited, or
+ * undefined when it never settled within `timeoutMs` (or there is no /proc to read).
+ */
+export async function waitUntilIdle(pid: number | undefined, options: { share?: number; windowMs?: number; timeoutMs?: number } = {}): Promise<number | undefined> {
+  const { share = 0.05, windowMs = 3000, timeoutMs = 10 * 60_000 } = options;
+  if (pid === undefined) return undefined;
+  const started = performance.now();
+  let before = cpuSeconds(pid);
+  while (before !== undefined && performance.now() - started < timeoutMs) {
+    await sleep(windowMs);
+    const after = cpuSeconds(pid);
+    if (after === undefined) return undefined;
+    if (after - before < share * (windowMs / 1000)) return (performance.now() - started) / 1000;
+    before = after;
+  }
+  return undefined;
+}
 
 /**
  * Starts a process and waits until `ready` says it serves: `ready` reads its output (and gives

@@ -19,6 +19,8 @@ export function virtuosoInstalled(): boolean {
 export interface RunningVirtuoso {
   /** The SPARQL endpoint, http://127.0.0.1:port/sparql. */
   readonly endpoint: string;
+  /** The server's process. */
+  readonly pid: number | undefined;
   /** Runs SQL (isql) as dba. */
   sql(statements: string): Promise<string>;
   stop(): Promise<void>;
@@ -120,5 +122,5 @@ export async function startVirtuoso(options: VirtuosoOptions = {}): Promise<Runn
     await stop();
     throw error;
   }
-  return { endpoint, sql, stop };
+  return { endpoint, pid: child.pid, sql, stop };
 }
