@@ -13,8 +13,9 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { RDF_LANG_STRING, XSD_STRING } from '../../rdf/namespaces.js';
+import { RDF_LANG_STRING, STANDARD_PREFIXES, XSD_STRING } from '../../rdf/namespaces.js';
 import type { Quad, Term } from '../../rdf/terms.js';
+import { KEPT_AS_WRITTEN } from '../../store/literal-spelling.js';
 
 /** One quad of the canonical form, in the subject group that holds it. */
 export interface CanonicalRecord {
@@ -66,6 +67,90 @@ export function recordHead(quad: Quad, graph: string): string {
   return `${graph}\t${canonicalTerm(quad.subject)} <${quad.predicate.value}> `;
 }
 
+/**
+ * What may keep a line of N-Triples from being canonical as it is written: a control character
+ * left unescaped, an escape other than \" \\ \n \r (the canonical form writes \t \b \f and
+ * \uXXXX for other control characters only: a line holding any of them is sent the long way too),
+ * an upper-case language tag, or a literal typed in XSD or RDF, which the store may spell
+ * otherwise. Each is looked for on its own: one expression with all of them is several times
+ * slower than these scans for a character or a string.
+ */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F]/;
+const OTHER_ESCAPE = /\\[^"\\nr]/;
+const UPPER_CASE_TAG = /"@[^ "]*[A-Z]/;
+const W3C_DATATYPE = '"^^<http://www.w3.org/';
+const { xsd: XSD, rdf: RDF } = STANDARD_PREFIXES;
+
+/** Whether a text holds what cannot be canonical: a control character, an unusual escape, an upper-case language tag. */
+function holdsNonCanonical(text: string): boolean {
+  return CONTROL.test(text) || (text.includes('\\') && OTHER_ESCAPE.test(text)) || (text.includes('"@') && UPPER_CASE_TAG.test(text));
+}
+
+/**
+ * Whether a statement (`s p o`) the service or the store wrote has its object spelt as the store
+ * spells it, if that object is a literal typed in XSD or RDF: its datatype written (never
+ * xsd:string nor rdf:langString) and its form one the store keeps. A literal's text starts at the
+ * statement's first quotation mark, since an IRI holds none, and ends at its last.
+ */
+function typedLiteralKept(statement: string): boolean {
+  if (!statement.includes(W3C_DATATYPE)) return true;
+  const end = statement.lastIndexOf('"');
+  // The datatype named inside a literal's text, not after it.
+  if (!statement.startsWith('"^^<', end)) return true;
+  const datatype = statement.slice(end + 4, statement.length - 1);
+  if (!datatype.startsWith(XSD) && !datatype.startsWith(RDF)) return true;
+  if (datatype === XSD_STRING || datatype === RDF_LANG_STRING) return false;
+  return KEPT_AS_WRITTEN[datatype]?.test(statement.slice(statement.indexOf('"') + 1, end)) ?? false;
+}
+
+/**
+ * Whether a line of N-Triples that the service or the store wrote (`s p o .`, one space between
+ * terms, absolute IRIs) is in the canonical form as it is, so that it can be taken without
+ * parsing. A line said not to be may still be: it is then parsed and spelt again, which gives
+ * the same line.
+ */
+export function isCanonicalLine(line: string): boolean {
+  return !holdsNonCanonical(line) && typedLiteralKept(line.slice(0, -2));
+}
+
+/**
+ * The lines of a text of N-Triples the service or the store wrote, each ended by a line end:
+ * the statement (`s p o`) of each canonical line goes to `canonical`, every other line but those
+ * holding a blank node to `other`. The text is looked at as a whole first: most texts need no
+ * look at each of their lines.
+ */
+export function sortLines(text: string, canonical: (statement: string) => void, other: (line: string) => void): void {
+  const odd = holdsNonCanonical(text);
+  const typed = text.includes(W3C_DATATYPE);
+  const blank = text.includes('_:');
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+    if (end === start) continue;
+    const statement = text.slice(start, end - 2);
+    if (odd || typed || blank) {
+      if (blank && holdsBlankNodeTerm(statement)) continue;
+      if ((odd && holdsNonCanonical(statement)) || (typed && !typedLiteralKept(statement))) {
+        other(text.slice(start, end));
+        continue;
+      }
+    }
+    canonical(statement);
+  }
+}
+
+/** A record from its statement (`s p o`), whose subject is `subjectLength` characters long. */
+export function recordOf(statement: string, subjectLength = statement.indexOf(' ')): CanonicalRecord {
+  const predicateEnd = statement.indexOf(' ', subjectLength + 1);
+  return { predicate: statement.slice(subjectLength + 1, predicateEnd), object: statement.slice(predicateEnd + 1), statement };
+}
+
+/** Whether a statement or a line of N-Triples has a blank node for subject or object (an IRI predicate holds no space). */
+export function holdsBlankNodeTerm(line: string): boolean {
+  if (line.startsWith('_:')) return true;
+  const predicateEnd = line.indexOf(' ', line.indexOf(' ') + 1);
+  return line.startsWith('_:', predicateEnd + 1);
+}
+
 /** The value of an IRI or blank node term, without its brackets; of a literal, its lexical form. */
 export function termValue(term: string): string {
   if (term.startsWith('<')) return term.slice(1, -1);
@@ -112,6 +197,14 @@ export class LineSplitter {
     }
     this.pending = text.slice(cut + 1);
     return text.slice(0, cut).split('\n');
+  }
+
+  /** The complete lines of this block and those before it, as one text, each line ended. */
+  pushText(block: Uint8Array): string {
+    const text = this.pending + this.decoder.write(block);
+    const cut = text.lastIndexOf('\n') + 1;
+    this.pending = text.slice(cut);
+    return text.slice(0, cut);
   }
 
   /** The last line, when the text does not end with a line end. */
@@ -162,7 +255,7 @@ export class ExternalSorter {
   private chars = 0;
   private readonly runs: string[] = [];
 
-  constructor(private readonly tmpDir: string, private readonly runChars = 64_000_000) {}
+  constructor(private readonly tmpDir: string, private readonly runChars = 128_000_000) {}
 
   add(line: string): void {
     // A line is built by concatenation: a tree of pieces that keeps alive the whole text the
@@ -223,7 +316,6 @@ export function* subjectGroups(lines: Iterable<string>): Generator<SubjectGroup>
     const tab = line.indexOf('\t');
     // A subject is an IRI or a blank node label: neither holds a space.
     const afterSubject = line.indexOf(' ', tab + 1);
-    const afterPredicate = line.indexOf(' ', afterSubject + 1);
     const lineKey = line.slice(0, afterSubject);
     if (lineKey !== key) {
       if (records.length > 0) yield { graph, subject, records };
@@ -232,7 +324,7 @@ export function* subjectGroups(lines: Iterable<string>): Generator<SubjectGroup>
       subject = line.slice(tab + 1, afterSubject);
       records = [];
     }
-    records.push({ predicate: line.slice(afterSubject + 1, afterPredicate), object: line.slice(afterPredicate + 1), statement: line.slice(tab + 1) });
+    records.push(recordOf(line.slice(tab + 1), afterSubject - tab - 1));
   }
   if (records.length > 0) yield { graph, subject, records };
 }

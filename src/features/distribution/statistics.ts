@@ -57,8 +57,8 @@ export class StatisticsCollector {
   private subjects = 0;
   private entities = 0;
   private readonly classes = new Map<string, number>();
-  private readonly propertyTriples = new Map<string, number>();
-  private readonly propertySubjects = new Map<string, number>();
+  /** Each property's triples and subjects, by its term: one lookup per run of a property in a group. */
+  private readonly properties = new Map<string, { triples: number; subjects: number }>();
   private readonly graphs = new Map<string, number>();
   private readonly links = new Map<string, number>();
   private earliest: string | undefined;
@@ -69,8 +69,7 @@ export class StatisticsCollector {
 
   private readonly atlasTerm: string;
 
-  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
-  constructor(atlas: string, private readonly thingSpace: string, private readonly distinctObjects: number) {
+  constructor(atlas: string, private readonly thingSpace: string) {
     this.atlasTerm = `<${atlas}>`;
   }
 
@@ -92,8 +91,10 @@ export class StatisticsCollector {
     // by its term (`<iri>`); the IRIs are taken out once, in result().
     const endRun = () => {
       if (run === 0) return;
-      increment(this.propertyTriples, previousPredicate, run);
-      increment(this.propertySubjects, previousPredicate);
+      let property = this.properties.get(previousPredicate);
+      if (!property) this.properties.set(previousPredicate, property = { triples: 0, subjects: 0 });
+      property.triples += run;
+      property.subjects++;
     };
     for (const { predicate, object } of group.records) {
       if (predicate !== previousPredicate) {
@@ -138,14 +139,15 @@ export class StatisticsCollector {
     if (isTopConcept) this.topConcepts.push({ concept: subject, labels });
   }
 
-  result(): DatasetStatistics {
+  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
+  result(distinctObjects: number): DatasetStatistics {
     return {
       triples: this.triples,
       distinctSubjects: this.subjects,
-      distinctObjects: this.distinctObjects,
+      distinctObjects,
       entities: this.entities,
       classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
-      propertyPartition: byValue(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(`<${property}>`) ?? 0 })),
+      propertyPartition: byValue(this.properties).map(([property, { triples, subjects }]) => ({ property, triples, distinctSubjects: subjects })),
       namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
       linksets: byKey(this.links).map(([key, triples]) => {
         const [target = '', predicate = ''] = key.split(' ');
