@@ -36,7 +36,7 @@ try {
   if (task === 'store-dump') {
     triples = (await store.dump('application/n-triples')).length > 0 ? ready.triples : 0;
   } else {
-    const job = await dumpJob(ready, {
+    const job = dumpJob(ready, {
       root: dir, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries,
       publishedGraph: (version) => state.publisher?.publishedGraph(version),
     }, dir);

@@ -31,6 +31,8 @@ export interface SourceFile {
    * log): N-Triples written by the store or the service, one triple per line, without blank nodes.
    */
   readonly computed?: boolean;
+  /** Computed and written by the store itself, or of IRIs only: each line is in the store's canonical form as written. */
+  readonly canonical?: boolean;
   /** The statements parsed from it (duplicates included), when the build or a reading of the files counted them. */
   readonly statements?: number;
 }

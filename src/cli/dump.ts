@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const sort = createProgress('sorting', 100, { unit: (n) => `${n}%` });
     let groups = 0;
     const started = performance.now();
-    const job = await dumpJob(ready, {
+    const job = dumpJob(ready, {
       root: out, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries,
       publishedGraph: (version) => state.publisher?.publishedGraph(version),
     }, out);

@@ -2,8 +2,9 @@
  * The thread that writes a version's dumps: reading, sorting and writing run here, so that the
  * server's thread keeps answering and its heap stays small. It receives the sources (views on
  * shared memory, not copies), asks for the published graph's blocks a slice at a time (the
- * server's thread holds them), is told the store's count of distinct objects when the store has
- * it, reports its progress, and answers with the manifest.
+ * server's thread holds them), is given the store's answers (the quads holding blank nodes, the
+ * count of distinct objects) when the store has them, reports its progress, and answers with the
+ * manifest.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeDumps } from './dump.js';
@@ -18,16 +19,21 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const waiting: ((blocks: readonly string[]) => void)[] = [];
 let countedByStore: (count: number) => void = () => {};
 const distinctObjects = new Promise<number>((resolve) => { countedByStore = resolve; });
+let answeredByStore: (results: readonly Uint8Array[]) => void = () => {};
+const blankNodeQuads = new Promise<readonly Uint8Array[]>((resolve) => { answeredByStore = resolve; });
 port.on('message', (message: ParentMessage) => {
-  if (message.type === 'blocks') waiting.shift()?.(message.blocks);
-  else countedByStore(message.count);
+  switch (message.type) {
+    case 'blocks': return waiting.shift()?.(message.blocks);
+    case 'blank-node-quads': return answeredByStore(message.results);
+    case 'distinct-objects': return countedByStore(message.count);
+  }
 });
 const published = things && blocksInOrder(things, (indices) => new Promise((resolve) => {
   waiting.push(resolve);
   post({ type: 'blocks', indices });
 }));
 
-writeDumps(input, { published, distinctObjects, onProgress: (progress) => post({ type: 'progress', progress }) }).then(
+writeDumps(input, { published, blankNodeQuads, distinctObjects, onProgress: (progress) => post({ type: 'progress', progress }) }).then(
   (manifest) => post({ type: 'done', manifest }),
   (error: Error) => post({ type: 'failed', message: error.stack ?? error.message }),
 );

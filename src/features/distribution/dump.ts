@@ -18,8 +18,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chunksOf, parseRdfChunks } from '../../rdf/parse.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
-import { blankNodeLines, holdsBlankNode } from './blank-nodes.js';
-import { canonicalTerm, ExternalSorter, LineSplitter, subjectGroups, type SubjectGroup } from './canonical.js';
+import { blankNodeStatements, holdsBlankNode } from './blank-nodes.js';
+import { canonicalTerm, ExternalSorter, LineSplitter, type SubjectGroup } from './canonical.js';
 import { csvwMetadata, tablesReadme, tableWriters } from './csv-tables.js';
 import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines } from './published.js';
 import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
@@ -33,11 +33,12 @@ export interface DumpSource {
   readonly graph?: string;
   /**
    * How its triples reach the dumps: parsed; taken line by line (`lines`: N-Triples the service
-   * or the store wrote, one triple a line, absolute IRIs: see ServiceLines); or not read at all
-   * (`counted`: its triples come from elsewhere, the published graph or what the store was
-   * loaded with, and it is read only to count them if it is published and they are not known).
+   * wrote, one triple a line, absolute IRIs: see ServiceLines; `canonical`: N-Triples the store
+   * wrote, or of IRIs only, canonical as written); or not read at all (`counted`: its triples
+   * come from elsewhere, the published graph or what the store was loaded with, and it is read
+   * only to count them if it is published and they are not known).
    */
-  readonly reading: 'parse' | 'lines' | 'counted';
+  readonly reading: 'parse' | 'lines' | 'canonical' | 'counted';
   /** The statements it holds, when the build counted them. */
   readonly statements?: number;
   /** A data file, published as it is under sources/ with this name. */
@@ -46,8 +47,6 @@ export interface DumpSource {
 
 export interface DumpInput {
   readonly sources: readonly DumpSource[];
-  /** The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad holding a blank node. */
-  readonly blankNodeQuads: readonly Uint8Array[];
   readonly baseIRI: string;
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
@@ -67,6 +66,11 @@ export interface DumpOptions {
    * The sources it replaces are only `counted`.
    */
   readonly published?: AsyncIterable<readonly string[]>;
+  /**
+   * The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad
+   * holding a blank node. They may come while the other sources are read.
+   */
+  readonly blankNodeQuads: readonly Uint8Array[] | Promise<readonly Uint8Array[]>;
   /** Distinct objects of the data, as the store counts them: the count may come while the files are written. */
   readonly distinctObjects: number | Promise<number>;
   readonly onProgress?: (progress: DumpProgress) => void;
@@ -101,29 +105,29 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A source's lines, taken as they are where they are canonical; progress in bytes read. */
-async function addLines(source: DumpSource, lines: ServiceLines, onRead: (bytes: number) => void): Promise<void> {
+/** A source's text, a block of complete lines at a time; progress in bytes read. */
+async function readLines(source: DumpSource, add: (text: string) => void, onRead: (bytes: number) => void): Promise<void> {
   const splitter = new LineSplitter();
   let read = 0;
   for (const chunk of chunksOf(source.bytes)) {
-    lines.add(splitter.pushText(chunk));
+    add(splitter.pushText(chunk));
     onRead(read += chunk.length);
     await nextTurn();
   }
-  for (const line of splitter.end()) lines.add(`${line}\n`);
-  lines.end();
+  for (const line of splitter.end()) add(`${line}\n`);
 }
 
 /**
  * The canonical lines of every source read, and of the quads holding blank nodes; progress in
  * bytes read. Returns the number of statements of each published source.
  */
-async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
+async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankNodeQuads'], sorter: ExternalSorter,
+  onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
   const unread = (source: DumpSource) => source.reading === 'counted' && (!source.publishedAs || source.statements !== undefined);
   const total = input.sources.reduce((sum, s) => sum + (unread(s) ? 0 : s.bytes.length), 0);
   const counts = new Map<string, number>();
   // Literals the store writes otherwise than a file may ("01" as "1"…) are spelt as it does.
-  const spelt = new QuadSpeller((line) => sorter.add(line));
+  const spelt = new QuadSpeller((graph, statement) => sorter.add(graph, statement));
   let offset = 0;
   for (const source of input.sources) {
     if (unread(source)) {
@@ -137,7 +141,13 @@ async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress:
     if (source.reading === 'counted') {
       counts.set(source.name, await parse(() => {}));
     } else if (source.reading === 'lines') {
-      await addLines(source, new ServiceLines(graph ?? '', (line) => sorter.add(line), spelt), onRead);
+      const lines = new ServiceLines(graph ?? '', (g, statement) => sorter.add(g, statement), spelt);
+      await readLines(source, (text) => lines.add(text), onRead);
+      lines.end();
+    } else if (source.reading === 'canonical') {
+      await readLines(source, (text) => {
+        for (const line of text.split('\n')) if (line.length > 0) sorter.add(graph ?? '', line.slice(0, -2));
+      }, onRead);
     } else {
       counts.set(source.name, await parse((batch) => {
         for (const quad of batch.quads) {
@@ -149,19 +159,18 @@ async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress:
     offset += source.bytes.length;
   }
   spelt.flush();
-  for (const line of await blankNodeLines(input.blankNodeQuads)) sorter.add(line);
+  for (const [graph, statement] of await blankNodeStatements(await blankNodeQuads)) sorter.add(graph, statement);
   return counts;
 }
 
 /**
- * The subject groups of the canonical form, in order: the sorted lines' groups, with the
+ * The subject groups of the canonical form, in order: the sorted groups, with the
  * published graph's groups merged in as they come (a group of the same subject in both is one
  * group). `pace` is awaited after each slice of the published graph, and every 2,000 groups
  * after it.
  */
-async function* canonicalGroups(sorted: Iterable<string>, published: AsyncIterable<readonly string[]> | undefined,
+async function* canonicalGroups(others: Iterator<SubjectGroup>, published: AsyncIterable<readonly string[]> | undefined,
   pace: () => Promise<void>): AsyncGenerator<SubjectGroup> {
-  const others = subjectGroups(sorted);
   let other = others.next();
   if (published) {
     for await (const slice of published) {
@@ -206,14 +215,14 @@ export async function writeDumps(input: DumpInput, options: DumpOptions): Promis
   ];
 
   const sorter = new ExternalSorter(input.dir);
-  const sourceCounts = await sortSources(input, sorter, onProgress);
+  const sourceCounts = await sortSources(input, options.blankNodeQuads, sorter, onProgress);
   const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace);
   let groups = 0;
   const pace = async () => {
     await Promise.all(writers.map((w) => w.drained()));
     onProgress({ phase: 'write', done: groups, total: 0 });
   };
-  for await (const group of canonicalGroups(sorter.sorted(), options.published, pace)) {
+  for await (const group of canonicalGroups(sorter.groups(), options.published, pace)) {
     statistics.consume(group);
     for (const writer of writers) writer.consume(group);
     groups++;

@@ -27,8 +27,11 @@ export type WorkerMessage =
   | { type: 'done'; manifest: DumpManifest }
   | { type: 'failed'; message: string };
 
-/** What the dump worker is told after it starts: blocks it asked for, and the store's count. */
-export type ParentMessage = { type: 'blocks'; blocks: readonly string[] } | { type: 'distinct-objects'; count: number };
+/** What the dump worker is told after it starts: blocks it asked for, and the store's answers as they come. */
+export type ParentMessage =
+  | { type: 'blocks'; blocks: readonly string[] }
+  | { type: 'blank-node-quads'; results: readonly Uint8Array[] }
+  | { type: 'distinct-objects'; count: number };
 
 /** What the dump worker starts with: its input, and the things of the published graph whose blocks it may ask for. */
 export interface WorkerInput {
@@ -66,12 +69,26 @@ export function versionDate(ready: ReadyStatus): string {
   return ready.dataModified.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** A version's dumps to write: their input, the published graph they take the data from (if any), and the store's count of distinct objects. */
+/**
+ * A version's dumps to write: their input, the published graph they take the data from (if
+ * any), and the store's answers that the writing waits for only when it needs them: the quads
+ * holding blank nodes, and the count of distinct objects.
+ */
 export interface DumpJob {
   readonly input: DumpInput;
   readonly published?: PublishedGraph;
+  readonly blankNodeQuads: Promise<readonly Uint8Array[]>;
   readonly distinctObjects: Promise<number>;
 }
+
+/**
+ * The dump worker's young generation, where V8 puts new objects: writing makes a few short-lived
+ * strings and records per triple, while the groups of a slice and the text waiting for the disk
+ * stay alive a moment; with V8's default (16 MB semi-spaces) each collection of it copied much of
+ * that, and collections took a quarter of the worker's time at 1M triples. 384 MB (128 MB
+ * semi-spaces) made them a third as long; the memory is the same whatever the size of the data.
+ */
+const DUMP_WORKER_YOUNG_MB = 384;
 
 /**
  * Writes a version's dumps into `input.dir` in a worker thread; resolves with the manifest. The
@@ -82,7 +99,7 @@ export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpPro
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const workerInput: WorkerInput = { input: job.input, things: job.published?.map(([thing]) => thing) };
-    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput);
+    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput, { resourceLimits: { maxYoungGenerationSizeMb: DUMP_WORKER_YOUNG_MB } });
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -91,11 +108,13 @@ export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpPro
       reject(error);
     };
     signal?.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
-    job.distinctObjects.then((count) => { if (!settled) worker.postMessage({ type: 'distinct-objects', count } satisfies ParentMessage); }, fail);
+    const tell = (message: ParentMessage) => { if (!settled) worker.postMessage(message); };
+    job.blankNodeQuads.then((results) => tell({ type: 'blank-node-quads', results }), fail);
+    job.distinctObjects.then((count) => tell({ type: 'distinct-objects', count }), fail);
     worker.on('message', (message: WorkerMessage) => {
       switch (message.type) {
         case 'progress': return onProgress?.(message.progress);
-        case 'blocks': return worker.postMessage({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) } satisfies ParentMessage);
+        case 'blocks': return tell({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) });
         case 'done':
           settled = true;
           void worker.terminate();
@@ -124,26 +143,28 @@ const isData = (source: SourceFile) => source.graph === undefined && !source.com
 /**
  * The dump job of a version: everything the store was loaded with (the data taken from the
  * published graph when the publisher still holds the version's and it was read from triples
- * only, else parsed again), the quads holding blank nodes as the store holds them (read only
- * from the graphs the build found blank nodes in), and the store's count of distinct objects,
- * which it gives faster than text can be compared, and gives while the files are written.
+ * only, else parsed again), and the store's answers, asked for at once and given to the writing
+ * as they come: the quads holding blank nodes as the store holds them (read only from the graphs
+ * the build found blank nodes in), and the count of distinct objects, which the store gives
+ * faster than text can be compared.
  */
-export async function dumpJob(ready: ReadyStatus, settings: DumpSettings, dir: string): Promise<DumpJob> {
+export function dumpJob(ready: ReadyStatus, settings: DumpSettings, dir: string): DumpJob {
   const distinctObjects = ready.store.select(settings.queries.get('distinct-objects'), { timeoutMs: 600_000 })
     .then(([row]) => Number(row?.objects?.value ?? 0));
-  // A failure is reported by the writing that waits for it; until then it is not unhandled.
-  distinctObjects.catch(() => {});
   const graphs = ready.build.blankNodeGraphs;
   const named = graphs.filter((g) => g !== '');
-  const blankNodeQuads = [
-    ...(graphs.includes('') ? [await resultBytes(ready, settings.queries.get('blank-node-quads'))] : []),
+  const blankNodeQuads = Promise.all([
+    ...(graphs.includes('') ? [resultBytes(ready, settings.queries.get('blank-node-quads'))] : []),
     // A graph named by a blank node has no name to ask for: then every graph is read.
-    ...(named.length > 0 ? [await resultBytes(ready, settings.queries.get('blank-node-quads-in-graphs').replace(/VALUES \?g \{ <urn:x-citego:graphs> \}/,
+    ...(named.length > 0 ? [resultBytes(ready, settings.queries.get('blank-node-quads-in-graphs').replace(/VALUES \?g \{ <urn:x-citego:graphs> \}/,
       named.includes('*') ? '' : `VALUES ?g { ${named.map((g) => `<${g}>`).join(' ')} }`))] : []),
-  ];
+  ]);
+  // A failure is reported by the writing that waits for the answer; until then it is not unhandled.
+  for (const answer of [distinctObjects, blankNodeQuads]) answer.catch(() => {});
   const published = ready.sources.filter(isData).every((s) => TRIPLE_FORMATS.has(s.format)) ? settings.publishedGraph?.(ready.sourcesVersion) : undefined;
   const loaded = new Set(ready.sources);
-  const reading = (source: SourceFile): DumpSource['reading'] => (source.computed ? 'lines' : published && isData(source) ? 'counted' : 'parse');
+  const reading = (source: SourceFile): DumpSource['reading'] =>
+    (source.canonical ? 'canonical' : source.computed ? 'lines' : published && isData(source) ? 'counted' : 'parse');
   const input: DumpInput = {
     sources: [
       ...ready.sources.map((s): DumpSource => ({
@@ -155,10 +176,9 @@ export async function dumpJob(ready: ReadyStatus, settings: DumpSettings, dir: s
         name: f.name, bytes: f.bytes, format: f.format, reading: 'counted', statements: f.statements, publishedAs: basename(f.name),
       })),
     ],
-    blankNodeQuads,
     baseIRI: settings.baseIRI, dataset: settings.dataset, licence: settings.licence, modified: versionDate(ready), dir,
   };
-  return { input, published, distinctObjects };
+  return { input, published, blankNodeQuads, distinctObjects };
 }
 
 export class Dumps {
@@ -197,7 +217,7 @@ export class Dumps {
     mkdirSync(this.settings.root, { recursive: true });
     const partial = join(this.settings.root, `.${name}.${process.pid}.${Date.now()}`);
     const { signal } = this.closing;
-    dumpJob(ready, this.settings, partial).then((job) => writeDumpsInWorker(job, (progress) => {
+    Promise.resolve().then(() => writeDumpsInWorker(dumpJob(ready, this.settings, partial), (progress) => {
       if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
     }, signal)).then((manifest) => {
       // Another process serving the same data may have put the same files in place first.

@@ -12,26 +12,26 @@
 import { parseNTriples } from '../../rdf/parse.js';
 import type { Quad } from '../../rdf/terms.js';
 import { keptAsWritten, LiteralSpeller } from '../../store/literal-spelling.js';
-import { canonicalTerm, recordHead, recordLine, recordOf, sortLines, type CanonicalRecord, type SubjectGroup } from './canonical.js';
+import { canonicalTerm, recordOf, sortLines, statementHead, statementOf, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
 /** Lines set aside to be parsed are parsed in batches of this many, so that they never pile up. */
 const PARSED_BATCH = 10_000;
 
 /**
- * The canonical lines (`graph\tstatement`) of quads parsed from a source, spelt as the store
+ * The canonical statements of quads parsed from a source, with their graphs, spelt as the store
  * spells literals; `emit` receives them, some later than others (see LiteralSpeller), all of them
  * by `flush`.
  */
 export class QuadSpeller {
-  private readonly speller: LiteralSpeller<string>;
+  private readonly speller: LiteralSpeller<{ graph: string; head: string }>;
 
-  constructor(private readonly emit: (line: string) => void) {
-    this.speller = new LiteralSpeller<string>((head, literal) => emit(head + literal));
+  constructor(private readonly emit: (graph: string, statement: string) => void) {
+    this.speller = new LiteralSpeller((item, literal) => emit(item.graph, item.head + literal));
   }
 
   add(quad: Quad, graph: string): void {
-    if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) this.speller.add(recordHead(quad, graph), canonicalTerm(quad.object));
-    else this.emit(recordLine(quad, graph));
+    if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) this.speller.add({ graph, head: statementHead(quad) }, canonicalTerm(quad.object));
+    else this.emit(graph, statementOf(quad));
   }
 
   flush(): void {
@@ -40,17 +40,17 @@ export class QuadSpeller {
 }
 
 /**
- * Lines of N-Triples the service wrote, for one graph: canonical lines go to `emit` as they are
- * (`graph\tstatement`), the others through `spelt`, which gives them their canonical spelling.
+ * Lines of N-Triples the service wrote, for one graph: the statements of canonical lines go to
+ * `emit` as they are, the others through `spelt`, which gives them their canonical spelling.
  */
 export class ServiceLines {
   private readonly parsed: string[] = [];
 
-  constructor(private readonly graph: string, private readonly emit: (line: string) => void, private readonly spelt: QuadSpeller) {}
+  constructor(private readonly graph: string, private readonly emit: (graph: string, statement: string) => void, private readonly spelt: QuadSpeller) {}
 
   /** Complete lines, each ended by a line end. */
   add(text: string): void {
-    sortLines(text, (statement) => this.emit(`${this.graph}\t${statement}`), (line) => {
+    sortLines(text, (statement) => this.emit(this.graph, statement), (line) => {
       if (this.parsed.push(line) >= PARSED_BATCH) this.parseSetAside();
     });
   }
@@ -114,10 +114,10 @@ export function sortedRecords(records: CanonicalRecord[]): CanonicalRecord[] {
 export function publishedGroups(blocks: readonly string[]): SubjectGroup[] {
   const groups: SubjectGroup[] = [];
   const setAside = new Map<string, CanonicalRecord[]>();
-  // Spelt lines come back as `\tstatement` (the default graph), to the records of their subject.
-  const spelt = new QuadSpeller((line) => {
-    const record = recordOf(line.slice(1));
-    setAside.get(record.statement.slice(0, record.statement.indexOf(' ')))!.push(record);
+  // Spelt statements go back to the records of their subject.
+  const spelt = new QuadSpeller((_graph, statement) => {
+    const record = recordOf(statement);
+    setAside.get(statement.slice(0, statement.indexOf(' ')))!.push(record);
   });
   let parsed: string[] = [];
   for (const block of blocks) {

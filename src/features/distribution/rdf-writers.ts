@@ -6,11 +6,13 @@
 import { copyFileSync, createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createGzip, type ZlibOptions } from 'node:zlib';
 import { prefixedNames } from '../../rdf/namespaces.js';
 import { literalParts, termValue, type SubjectGroup } from './canonical.js';
 
 const FLUSH_AT = 1 << 20;
+/** How much text may wait for a file or its compressor before the writer waits for them. */
+const QUEUED = 16 << 20;
 
 /**
  * The compression level of the gzip dumps: fixed, so that the same text gives the same bytes.
@@ -29,10 +31,14 @@ export class FileSink {
   private blocked: Promise<unknown> | undefined;
 
   constructor(readonly path: string, gzip: boolean) {
-    this.file = createWriteStream(path);
+    // Text waits for the disk (or the compressor) up to QUEUED bytes before the writer waits: the
+    // writer goes on with the next subjects while the compressor, on a thread of its own, catches up.
+    this.file = createWriteStream(path, { highWaterMark: QUEUED });
     if (gzip) {
-      // A fixed level and no name or time in the header: the same text gives the same bytes.
-      const compressor = createGzip({ level: GZIP_LEVEL });
+      // A fixed level and no name or time in the header: the same text gives the same bytes. The
+      // compressed text comes back in large pieces: each piece is a call back to this thread.
+      // (zlib's options go to its stream too, though its type does not say so.)
+      const compressor = createGzip({ level: GZIP_LEVEL, chunkSize: 1 << 18, writableHighWaterMark: QUEUED } as ZlibOptions);
       compressor.pipe(this.file);
       this.head = compressor;
     } else {
@@ -103,12 +109,13 @@ export function sinkWriter(file: string, sink: FileSink, write: (group: SubjectG
   };
 }
 
-/** The lines of a group in N-Triples (the default graph) or N-Quads (`graph` given). */
+/** The lines of a group in N-Triples (the default graph) or N-Quads (`graph` given): its statements joined, each ended. */
 function lines(group: SubjectGroup, graph: string): { text: string; count: number } {
   const tail = graph ? ` ${graph} .\n` : ' .\n';
-  let text = '';
-  for (const r of group.records) text += r.statement + tail;
-  return { text, count: group.records.length };
+  const statements = new Array<string>(group.records.length + 1);
+  for (let i = 0; i < group.records.length; i++) statements[i] = group.records[i]!.statement;
+  statements[group.records.length] = '';
+  return { text: statements.join(tail), count: group.records.length };
 }
 
 /** N-Triples of the default graph, gzip-compressed. */

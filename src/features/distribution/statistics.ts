@@ -68,17 +68,21 @@ export class StatisticsCollector {
   private readonly examples = new Map<string, string>();
 
   private readonly atlasTerm: string;
+  /** The beginning of the terms of things, `<…/id/`. */
+  private readonly thingTerm: string;
 
-  constructor(atlas: string, private readonly thingSpace: string) {
+  constructor(atlas: string, thingSpace: string) {
     this.atlasTerm = `<${atlas}>`;
+    this.thingTerm = `<${thingSpace}`;
   }
 
   consume(group: SubjectGroup): void {
+    const { records } = group;
     if (group.graph !== '') {
-      increment(this.graphs, termValue(group.graph), group.records.length);
+      increment(this.graphs, termValue(group.graph), records.length);
       return;
     }
-    this.triples += group.records.length;
+    this.triples += records.length;
     this.subjects++;
     let typed = false;
     let previousPredicate = '';
@@ -86,19 +90,12 @@ export class StatisticsCollector {
     let lat: number | undefined;
     let long: number | undefined;
     let isTopConcept = false;
-    const labels: Record<string, string> = {};
     // A group's records come sorted by predicate: each property is counted once per run of it,
     // by its term (`<iri>`); the IRIs are taken out once, in result().
-    const endRun = () => {
-      if (run === 0) return;
-      let property = this.properties.get(previousPredicate);
-      if (!property) this.properties.set(previousPredicate, property = { triples: 0, subjects: 0 });
-      property.triples += run;
-      property.subjects++;
-    };
-    for (const { predicate, object } of group.records) {
+    for (let i = 0; i < records.length; i++) {
+      const { predicate, object } = records[i]!;
       if (predicate !== previousPredicate) {
-        endRun();
+        if (run > 0) this.countProperty(previousPredicate, run);
         previousPredicate = predicate;
         run = 0;
       }
@@ -117,17 +114,17 @@ export class StatisticsCollector {
         lat = Number(literalParts(object).value);
       } else if (predicate === LONG) {
         long = Number(literalParts(object).value);
-      } else if (predicate === PREF_LABEL) {
-        const { value, language } = literalParts(object);
-        labels[language] ??= value;
       }
     }
-    endRun();
-    const subject = termValue(group.subject);
-    if (typed && group.subject.startsWith('<')) {
+    if (run > 0) this.countProperty(previousPredicate, run);
+    if (typed && group.subject.startsWith(this.thingTerm)) {
       this.entities++;
-      const kind = subject.startsWith(this.thingSpace) ? subject.slice(this.thingSpace.length).split('/')[0]! : '';
-      if (kind && !this.examples.has(kind)) this.examples.set(kind, subject);
+      // The kind of thing: the first segment of its IRI under /id/.
+      const end = group.subject.indexOf('/', this.thingTerm.length);
+      const kind = group.subject.slice(this.thingTerm.length, end < 0 ? -1 : end);
+      if (kind && !this.examples.has(kind)) this.examples.set(kind, termValue(group.subject));
+    } else if (typed && group.subject.startsWith('<')) {
+      this.entities++;
     }
     if (lat !== undefined && long !== undefined && Number.isFinite(lat) && Number.isFinite(long)) {
       const b = this.box ??= { west: long, south: lat, east: long, north: lat };
@@ -136,7 +133,22 @@ export class StatisticsCollector {
       b.south = Math.min(b.south, lat);
       b.north = Math.max(b.north, lat);
     }
-    if (isTopConcept) this.topConcepts.push({ concept: subject, labels });
+    if (isTopConcept) {
+      const labels: Record<string, string> = {};
+      for (const { predicate, object } of records) {
+        if (predicate !== PREF_LABEL || !object.startsWith('"')) continue;
+        const { value, language } = literalParts(object);
+        labels[language] ??= value;
+      }
+      this.topConcepts.push({ concept: termValue(group.subject), labels });
+    }
+  }
+
+  private countProperty(predicate: string, run: number): void {
+    let property = this.properties.get(predicate);
+    if (!property) this.properties.set(predicate, property = { triples: 0, subjects: 0 });
+    property.triples += run;
+    property.subjects++;
   }
 
   /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */

@@ -33,7 +33,7 @@ const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 /** The canonical lines (`\tstatement`) of N-Triples text, parsed and spelt as the store spells it. */
 function parsedLines(text: string): string[] {
   const lines: string[] = [];
-  const spelt = new QuadSpeller((line) => lines.push(line));
+  const spelt = new QuadSpeller((graph, statement) => lines.push(`${graph}\t${statement}`));
   for (const quad of parseNTriples(text)) spelt.add(quad, '');
   spelt.flush();
   return lines.sort();
@@ -118,7 +118,7 @@ describe('dumps written from the published graph', () => {
   async function written(published: boolean): Promise<{ manifest: DumpManifest; dir: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'citego-published-dumps-'));
     dirs.push(dir);
-    const job = await dumpJob(ready, { ...settings(dir, config, queries), publishedGraph: published ? (version) => state.publisher?.publishedGraph(version) : undefined }, dir);
+    const job = dumpJob(ready, { ...settings(dir, config, queries), publishedGraph: published ? (version) => state.publisher?.publishedGraph(version) : undefined }, dir);
     expect(job.published !== undefined).toBe(published);
     return { manifest: await writeDumpsInWorker(job), dir };
   }
