@@ -118,8 +118,8 @@ async function readLines(source: DumpSource, add: (text: string) => void, onRead
 }
 
 /**
- * The canonical lines of every source read, and of the quads holding blank nodes; progress in
- * bytes read. Returns the number of statements of each published source.
+ * The canonical statements of every source read, and of the quads holding blank nodes, into the
+ * sorter; progress in bytes read. Returns the number of statements of each published source.
  */
 async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankNodeQuads'], sorter: ExternalSorter,
   onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
@@ -164,34 +164,34 @@ async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankN
 }
 
 /**
- * The subject groups of the canonical form, in order: the sorted groups, with the
+ * Each subject group of the canonical form, in order, to `emit`: the sorted groups, with the
  * published graph's groups merged in as they come (a group of the same subject in both is one
  * group). `pace` is awaited after each slice of the published graph, and every 2,000 groups
- * after it.
+ * after it; between them, groups are given one after the other without a turn of the event loop.
  */
-async function* canonicalGroups(others: Iterator<SubjectGroup>, published: AsyncIterable<readonly string[]> | undefined,
-  pace: () => Promise<void>): AsyncGenerator<SubjectGroup> {
+async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIterable<readonly string[]> | undefined,
+  emit: (group: SubjectGroup) => void, pace: () => Promise<void>): Promise<void> {
   let other = others.next();
   if (published) {
     for await (const slice of published) {
       for (const group of publishedGroups(slice)) {
         // The published graph is the default graph, which sorts before the named graphs.
         while (!other.done && other.value.graph === '' && other.value.subject < group.subject) {
-          yield other.value;
+          emit(other.value);
           other = others.next();
         }
         if (!other.done && other.value.graph === '' && other.value.subject === group.subject) {
-          yield { graph: '', subject: group.subject, records: mergedRecords(group.records, other.value.records) };
+          emit({ graph: '', subject: group.subject, records: mergedRecords(group.records, other.value.records) });
           other = others.next();
         } else {
-          yield group;
+          emit(group);
         }
       }
       await pace();
     }
   }
   for (let count = 1; !other.done; count++) {
-    yield other.value;
+    emit(other.value);
     other = others.next();
     if (count % 2000 === 0) await pace();
   }
@@ -222,11 +222,11 @@ export async function writeDumps(input: DumpInput, options: DumpOptions): Promis
     await Promise.all(writers.map((w) => w.drained()));
     onProgress({ phase: 'write', done: groups, total: 0 });
   };
-  for await (const group of canonicalGroups(sorter.groups(), options.published, pace)) {
+  await forEachGroup(sorter.groups(), options.published, (group) => {
     statistics.consume(group);
     for (const writer of writers) writer.consume(group);
     groups++;
-  }
+  }, pace);
   await Promise.all(writers.map((w) => w.close()));
 
   const counts = new Map<string, number | undefined>(writers.map((w) => [w.file, w.count()]));

@@ -155,25 +155,34 @@ export function nQuadsWriter(file: string, path: string, nTriples?: DumpWriter &
 
 const RDF_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
 
-/** Prefixed names for IRI terms (`<iri>`), remembered for the vocabulary's terms, which recur. */
+/**
+ * Prefixed names for IRI terms (`<iri>`): `vocabulary` for the vocabularies' terms (properties,
+ * datatypes), few and recurring, remembered once shortened; `object` for any IRI an object may
+ * be, things of the data mostly, which are known to be outside every namespace from their
+ * namespace alone (the IRI up to its last '/' or '#', looked up among the few namespaces).
+ */
 function termShortener(prefixes: Readonly<Record<string, string>>, valid: (name: string) => boolean): {
-  vocabulary: (term: string) => string; any: (term: string) => string } {
+  vocabulary: (term: string) => string; object: (term: string) => string; any: (term: string) => string } {
   const prefixed = prefixedNames(prefixes);
   const shorten = (term: string): string => {
     const name = prefixed(term.slice(1, -1));
     return name !== undefined && valid(name) ? name : term;
   };
+  // As prefixedNames: only namespaces ending in '/' or '#' allow the look-up by namespace.
+  const namespaces = Object.values(prefixes).every((ns) => ns.endsWith('/') || ns.endsWith('#')) ? new Set(Object.values(prefixes)) : undefined;
   const known = new Map<string, string>();
+  const vocabulary = (term: string): string => {
+    let name = known.get(term);
+    if (name === undefined) {
+      name = shorten(term);
+      // Bounded: terms of the namespaces are the vocabularies' mostly, but may be as many as the data holds.
+      if (known.size < 100_000) known.set(term, name);
+    }
+    return name;
+  };
   return {
-    vocabulary: (term) => {
-      let name = known.get(term);
-      if (name === undefined) {
-        name = shorten(term);
-        // Bounded: objects are vocabulary terms mostly, but things too, as many as the data holds.
-        if (known.size < 100_000) known.set(term, name);
-      }
-      return name;
-    },
+    vocabulary,
+    object: (term) => (namespaces && !namespaces.has(term.slice(1, Math.max(term.lastIndexOf('#'), term.lastIndexOf('/')) + 1)) ? term : vocabulary(term)),
     any: (term) => (term.startsWith('<') ? shorten(term) : term),
   };
 }
@@ -186,7 +195,7 @@ export function turtleWriter(file: string, path: string, prefixes: Readonly<Reco
   // A local part may not start with '-' or '.', nor end with '.' (which would end the statement).
   const shorten = termShortener(prefixes, (name) => !/:[.-]|\.$/.test(name));
   const object = (term: string): string => {
-    if (term.startsWith('<')) return shorten.vocabulary(term);
+    if (term.startsWith('<')) return shorten.object(term);
     const at = term.startsWith('"') ? term.lastIndexOf('"^^<') : -1;
     return at < 0 ? term : `${term.slice(0, at + 3)}${shorten.vocabulary(term.slice(at + 3))}`;
   };
@@ -208,17 +217,29 @@ export function turtleWriter(file: string, path: string, prefixes: Readonly<Reco
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
-/** A canonical object as a JSON-LD value object. */
-function jsonLdValue(object: string): Record<string, string> {
-  if (object.startsWith('<') || object.startsWith('_:')) return { '@id': termValue(object) };
+/**
+ * An IRI or blank node term's value as a JSON string. An IRI the store holds has no quotation
+ * mark, backslash or control character (it refuses them), nor has a blank node label: the value
+ * is put between quotation marks as it is, unless it holds one of the first two.
+ */
+function jsonNodeString(term: string): string {
+  const value = termValue(term);
+  return value.includes('"') || value.includes('\\') ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** A canonical object as the text of a JSON-LD value object (as JSON.stringify writes one). */
+function jsonLdValue(object: string): string {
+  if (object.startsWith('<') || object.startsWith('_:')) return `{"@id":${jsonNodeString(object)}}`;
   const { value, language, datatype } = literalParts(object);
-  if (language) return { '@value': value, '@language': language };
-  return datatype === XSD_STRING ? { '@value': value } : { '@value': value, '@type': datatype };
+  if (language) return `{"@value":${JSON.stringify(value)},"@language":${JSON.stringify(language)}}`;
+  return datatype === XSD_STRING ? `{"@value":${JSON.stringify(value)}}` : `{"@value":${JSON.stringify(value)},"@type":${JSON.stringify(datatype)}}`;
 }
 
 /**
  * JSON-LD of the default graph, flattened: one node object per subject in a `@graph`, with full
- * IRIs for nodes and types and prefixed names (declared in the context) for properties.
+ * IRIs for nodes and types and prefixed names (declared in the context) for properties. Each
+ * node is written as JSON.stringify writes the object of its keys: `@id`, then each key in the
+ * order of its first value (`@type` where the first type is), but without making the object.
  */
 export function jsonLdWriter(file: string, path: string, prefixes: Readonly<Record<string, string>>): DumpWriter {
   const sink = new FileSink(path, false);
@@ -227,17 +248,31 @@ export function jsonLdWriter(file: string, path: string, prefixes: Readonly<Reco
   let first = true;
   return sinkWriter(file, sink, (group) => {
     if (group.graph !== '') return undefined;
-    const node: Record<string, unknown> = { '@id': termValue(group.subject) };
+    const entries: { key: string; values: string[] }[] = [];
+    let entry: { key: string; values: string[] } | undefined;
+    const entryOf = (key: string) => {
+      if (entry?.key === key) return entry;
+      entry = entries.find((e) => e.key === key);
+      if (!entry) entries.push(entry = { key, values: [] });
+      return entry;
+    };
+    let predicate = '';
+    let key = '';
     for (const r of group.records) {
       if (r.predicate === RDF_TYPE && r.object.startsWith('<')) {
-        ((node['@type'] ??= []) as string[]).push(termValue(r.object));
+        entryOf('@type').values.push(jsonNodeString(r.object));
         continue;
       }
-      const key = keyOf(r.predicate);
-      ((node[key.startsWith('<') ? termValue(key) : key] ??= []) as unknown[]).push(jsonLdValue(r.object));
+      if (r.predicate !== predicate) {
+        predicate = r.predicate;
+        const name = keyOf(predicate);
+        key = name.startsWith('<') ? termValue(name) : name;
+      }
+      entryOf(key).values.push(jsonLdValue(r.object));
     }
-    const text = `${first ? '' : ','}\n    ${JSON.stringify(node)}`;
+    let text = `${first ? '' : ','}\n    {"@id":${jsonNodeString(group.subject)}`;
+    for (const { key: name, values } of entries) text += `,${JSON.stringify(name)}:[${values.join(',')}]`;
     first = false;
-    return { text, count: group.records.length };
+    return { text: `${text}}`, count: group.records.length };
   }, '\n  ]\n}\n');
 }
