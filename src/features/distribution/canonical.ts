@@ -115,25 +115,35 @@ export function isCanonicalLine(line: string): boolean {
 }
 
 /**
+ * The statements of N-Triples the service or the store wrote, each line ended by a line end (an
+ * empty string may come between them). Each line ends with ' .' (one space before the dot, as
+ * they write it): cut at ' .\n', a text gives its statements at once, unless an empty line is in
+ * the way.
+ */
+export function statementsOf(text: string): string[] {
+  if (!text.startsWith('\n') && !text.includes('\n\n')) return text.split(' .\n');
+  return text.split('\n').filter((line) => line.length > 0).map((line) => line.slice(0, -2));
+}
+
+/**
  * The lines of a text of N-Triples the service or the store wrote, each ended by a line end:
  * the statement (`s p o`) of each canonical line goes to `canonical`, every other line but those
  * holding a blank node to `other`. The text is looked at as a whole first: most texts need no
  * look at each of their lines.
  */
 export function sortLines(text: string, canonical: (statement: string) => void, other: (line: string) => void): void {
-  const lines = text.split('\n');
+  const statements = statementsOf(text);
   const odd = holdsNonCanonical(text);
   const typed = text.indexOf(W3C_DATATYPE) >= 0;
   const blank = text.indexOf('_:') >= 0;
   if (!odd && !typed && !blank) {
-    for (const line of lines) if (line.length > 0) canonical(line.slice(0, -2));
+    for (const statement of statements) if (statement.length > 0) canonical(statement);
     return;
   }
-  for (const line of lines) {
-    if (line.length === 0) continue;
-    const statement = line.slice(0, -2);
+  for (const statement of statements) {
+    if (statement.length === 0) continue;
     if (blank && holdsBlankNodeTerm(statement)) continue;
-    if ((odd && holdsNonCanonical(statement)) || (typed && !typedLiteralKept(statement))) other(line);
+    if ((odd && holdsNonCanonical(statement)) || (typed && !typedLiteralKept(statement))) other(`${statement} .`);
     else canonical(statement);
   }
 }

@@ -19,7 +19,7 @@ import { chunksOf, parseRdfChunks } from '../../rdf/parse.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
 import { blankNodeStatements, holdsBlankNode } from './blank-nodes.js';
-import { canonicalTerm, ExternalSorter, LineSplitter, type SubjectGroup } from './canonical.js';
+import { canonicalTerm, ExternalSorter, LineSplitter, statementsOf, type SubjectGroup } from './canonical.js';
 import { csvwMetadata, tablesReadme, tableWriters } from './csv-tables.js';
 import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines } from './published.js';
 import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
@@ -146,7 +146,7 @@ async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankN
       lines.end();
     } else if (source.reading === 'canonical') {
       await readLines(source, (text) => {
-        for (const line of text.split('\n')) if (line.length > 0) sorter.add(graph ?? '', line.slice(0, -2));
+        for (const statement of statementsOf(text)) if (statement.length > 0) sorter.add(graph ?? '', statement);
       }, onRead);
     } else {
       counts.set(source.name, await parse((batch) => {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, type ZlibOptions } from 'node:zlib';
 import { prefixedNames } from '../../rdf/namespaces.js';
-import { literalParts, termValue, type SubjectGroup } from './canonical.js';
+import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
 const FLUSH_AT = 1 << 20;
 /** How much text may wait for a file or its compressor before the writer waits for them. */
@@ -215,8 +215,6 @@ export function turtleWriter(file: string, path: string, prefixes: Readonly<Reco
   });
 }
 
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-
 /**
  * An IRI or blank node term's value as a JSON string. An IRI the store holds has no quotation
  * mark, backslash or control character (it refuses them), nor has a blank node label: the value
@@ -227,52 +225,87 @@ function jsonNodeString(term: string): string {
   return value.includes('"') || value.includes('\\') ? JSON.stringify(value) : `"${value}"`;
 }
 
+/**
+ * A canonical literal's text, quotation marks included, as the JSON string of its value: the
+ * escapes of canonical N-Triples (\\" \\\\ \\n \\r \\t \\b \\f) are JSON's, and JSON.stringify escapes
+ * nothing else a canonical literal holds as it is, so the text serves unless it holds \\u
+ * (written in capitals, and for DEL too, which JSON leaves as it is).
+ */
+function jsonLiteralString(object: string, end: number): string {
+  const text = object.slice(0, end + 1);
+  return text.includes('\\u') ? JSON.stringify(literalParts(object).value) : text;
+}
+
 /** A canonical object as the text of a JSON-LD value object (as JSON.stringify writes one). */
 function jsonLdValue(object: string): string {
   if (object.startsWith('<') || object.startsWith('_:')) return `{"@id":${jsonNodeString(object)}}`;
-  const { value, language, datatype } = literalParts(object);
-  if (language) return `{"@value":${JSON.stringify(value)},"@language":${JSON.stringify(language)}}`;
-  return datatype === XSD_STRING ? `{"@value":${JSON.stringify(value)}}` : `{"@value":${JSON.stringify(value)},"@type":${JSON.stringify(datatype)}}`;
+  const end = object.lastIndexOf('"');
+  const value = jsonLiteralString(object, end);
+  // After the text: nothing (xsd:string), a language tag (letters, digits, hyphens), or a datatype IRI.
+  if (end === object.length - 1) return `{"@value":${value}}`;
+  if (object.charCodeAt(end + 1) === 64 /* @ */) return `{"@value":${value},"@language":"${object.slice(end + 2)}"}`;
+  return `{"@value":${value},"@type":${jsonNodeString(object.slice(end + 3))}}`;
 }
 
 /**
  * JSON-LD of the default graph, flattened: one node object per subject in a `@graph`, with full
  * IRIs for nodes and types and prefixed names (declared in the context) for properties. Each
  * node is written as JSON.stringify writes the object of its keys: `@id`, then each key in the
- * order of its first value (`@type` where the first type is), but without making the object.
+ * order of its first value (`@type` where the first type is), but without making the object. A
+ * key's values are consecutive (the records are sorted by property) unless two properties share
+ * a key, or types that are not IRIs come between those that are: such nodes are gathered first.
  */
 export function jsonLdWriter(file: string, path: string, prefixes: Readonly<Record<string, string>>): DumpWriter {
   const sink = new FileSink(path, false);
   sink.write(`{\n  "@context": ${JSON.stringify(Object.fromEntries(Object.entries(prefixes).sort((a, b) => (a[0] < b[0] ? -1 : 1))))},\n  "@graph": [`);
   const keyOf = termShortener(prefixes, () => true).vocabulary;
+  const TYPE_KEY = { key: '@type', json: '"@type"' };
+  const keys = new Map<string, { key: string; json: string }>();
+  /** A record's key: `@type` for a type that is an IRI, else its property's. */
+  const keyOfRecord = ({ predicate, object }: CanonicalRecord): { key: string; json: string } => {
+    if (predicate === RDF_TYPE && object.startsWith('<')) return TYPE_KEY;
+    let key = keys.get(predicate);
+    if (!key) {
+      const name = keyOf(predicate);
+      const value = name.startsWith('<') ? termValue(name) : name;
+      keys.set(predicate, key = { key: value, json: JSON.stringify(value) });
+    }
+    return key;
+  };
+  const valueOf = (object: string, key: { key: string }) => (key === TYPE_KEY ? jsonNodeString(object) : jsonLdValue(object));
+  /** A node whose values come in runs of their keys. */
+  const inRuns = (group: SubjectGroup): string | undefined => {
+    const seen: string[] = [];
+    let text = '';
+    for (const record of group.records) {
+      const key = keyOfRecord(record);
+      const value = valueOf(record.object, key);
+      if (key.key === seen[seen.length - 1]) {
+        text += `,${value}`;
+      } else {
+        if (seen.includes(key.key)) return undefined;
+        text += `${seen.length > 0 ? ']' : ''},${key.json}:[${value}`;
+        seen.push(key.key);
+      }
+    }
+    return seen.length > 0 ? `${text}]` : text;
+  };
+  /** A node whose values of a key are gathered from wherever they are. */
+  const gathered = (group: SubjectGroup): string => {
+    const values = new Map<string, { json: string; values: string[] }>();
+    for (const record of group.records) {
+      const key = keyOfRecord(record);
+      const entry = values.get(key.key);
+      if (entry) entry.values.push(valueOf(record.object, key));
+      else values.set(key.key, { json: key.json, values: [valueOf(record.object, key)] });
+    }
+    return [...values.values()].map(({ json, values: list }) => `,${json}:[${list.join(',')}]`).join('');
+  };
   let first = true;
   return sinkWriter(file, sink, (group) => {
     if (group.graph !== '') return undefined;
-    const entries: { key: string; values: string[] }[] = [];
-    let entry: { key: string; values: string[] } | undefined;
-    const entryOf = (key: string) => {
-      if (entry?.key === key) return entry;
-      entry = entries.find((e) => e.key === key);
-      if (!entry) entries.push(entry = { key, values: [] });
-      return entry;
-    };
-    let predicate = '';
-    let key = '';
-    for (const r of group.records) {
-      if (r.predicate === RDF_TYPE && r.object.startsWith('<')) {
-        entryOf('@type').values.push(jsonNodeString(r.object));
-        continue;
-      }
-      if (r.predicate !== predicate) {
-        predicate = r.predicate;
-        const name = keyOf(predicate);
-        key = name.startsWith('<') ? termValue(name) : name;
-      }
-      entryOf(key).values.push(jsonLdValue(r.object));
-    }
-    let text = `${first ? '' : ','}\n    {"@id":${jsonNodeString(group.subject)}`;
-    for (const { key: name, values } of entries) text += `,${JSON.stringify(name)}:[${values.join(',')}]`;
+    const text = `${first ? '' : ','}\n    {"@id":${jsonNodeString(group.subject)}${inRuns(group) ?? gathered(group)}}`;
     first = false;
-    return { text: `${text}}`, count: group.records.length };
+    return { text, count: group.records.length };
   }, '\n  ]\n}\n');
 }
