@@ -262,18 +262,30 @@ export class ExternalSorter {
 
   constructor(private readonly tmpDir: string, private readonly runChars = 128_000_000) {}
 
+  /** The last subject added, with its graph and statements: the next statement often shares it (the parts the store computed come so). */
+  private lastGraph = '';
+  private lastSubject = '';
+  private lastStatements: string[] | undefined;
+
   /** A statement (`s p o`, canonical) of a graph ('' for the default graph, else its term). */
   add(graph: string, statement: string): void {
     // A statement built by concatenation is a tree of pieces that keeps alive the whole text the
     // parser read them from. Reading it as a number (which fails at once) makes V8 copy it flat,
     // so that only the statement stays in memory until it is written.
     Number(statement);
-    const subject = statement.slice(0, statement.indexOf(' '));
-    let subjects = this.run.get(graph);
-    if (!subjects) this.run.set(graph, subjects = new Map());
-    const statements = subjects.get(subject);
-    if (statements) statements.push(statement);
-    else subjects.set(subject, [statement]);
+    if (this.lastStatements && graph === this.lastGraph && statement.startsWith(this.lastSubject) && statement.charCodeAt(this.lastSubject.length) === 32) {
+      this.lastStatements.push(statement);
+    } else {
+      const subject = statement.slice(0, statement.indexOf(' '));
+      let subjects = this.run.get(graph);
+      if (!subjects) this.run.set(graph, subjects = new Map());
+      let statements = subjects.get(subject);
+      if (statements) statements.push(statement);
+      else subjects.set(subject, statements = [statement]);
+      this.lastGraph = graph;
+      this.lastSubject = subject;
+      this.lastStatements = statements;
+    }
     this.chars += statement.length + graph.length + 2;
     if (this.chars >= this.runChars) this.spill();
   }
@@ -282,6 +294,7 @@ export class ExternalSorter {
   private *runGroups(): Generator<SubjectGroup> {
     const run = this.run;
     this.run = new Map();
+    this.lastStatements = undefined;
     this.chars = 0;
     // Sorting strings without a comparator compares their UTF-16 code units, as `<` does, and faster.
     for (const graph of [...run.keys()].sort()) {

@@ -56,7 +56,8 @@ export class StatisticsCollector {
   private triples = 0;
   private subjects = 0;
   private entities = 0;
-  private readonly classes = new Map<string, number>();
+  /** Entities of each class, by its term: a counter each, so that counting is one look-up. */
+  private readonly classes = new Map<string, { entities: number }>();
   /** Each property's triples and subjects, by its term: one lookup per run of a property in a group. */
   private readonly properties = new Map<string, { triples: number; subjects: number }>();
   private readonly graphs = new Map<string, number>();
@@ -102,7 +103,9 @@ export class StatisticsCollector {
       run++;
       if (predicate === TYPE) {
         typed = true;
-        increment(this.classes, object);
+        const count = this.classes.get(object);
+        if (count) count.entities++;
+        else this.classes.set(object, { entities: 1 });
       } else if (object.startsWith('<')) {
         for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
         if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
@@ -158,7 +161,7 @@ export class StatisticsCollector {
       distinctSubjects: this.subjects,
       distinctObjects,
       entities: this.entities,
-      classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
+      classPartition: byValue(this.classes).map(([cls, { entities }]) => ({ class: cls, entities })),
       propertyPartition: byValue(this.properties).map(([property, { triples, subjects }]) => ({ property, triples, distinctSubjects: subjects })),
       namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
       linksets: byKey(this.links).map(([key, triples]) => {
