@@ -27,10 +27,14 @@ export interface SourceFile {
   readonly format: ParsedMediaType;
   readonly bytes: Uint8Array;
   /**
-   * Computed by the build rather than read (see materialise.ts): N-Triples written by the store
-   * or the service, one triple per line, without blank nodes.
+   * Computed by the build rather than read (see materialise.ts; the audit trail, from the change
+   * log): N-Triples written by the store or the service, one triple per line, without blank nodes.
    */
   readonly computed?: boolean;
+  /** Computed and written by the store itself, or of IRIs only: each line is in the store's canonical form as written. */
+  readonly canonical?: boolean;
+  /** The statements parsed from it (duplicates included), when the build or a reading of the files counted them. */
+  readonly statements?: number;
 }
 
 export interface BuildProgress {
@@ -181,7 +185,7 @@ export async function buildKnowledgeGraph(options: BuildOptions): Promise<BuildR
     outcome,
     engine: gate.engine,
     seconds: { read: readSeconds, validate: validateSeconds, load: loadedSeconds, total: (performance.now() - started) / 1000 },
-    sources: [...model, ...data],
+    sources: [...model, ...data.map((file) => ({ ...file, statements: survey.statementsIn(file.name) }))],
     // Data given already read (a version of the published graph) has no file of its own to date it.
     filesModified: latestModification([...rules.ontologyFiles, ...(options.data ? [] : data.map((f) => f.path))]),
     recordsWithoutPage: survey.withoutOriginalPage(),

@@ -34,7 +34,8 @@ function dateTimeLexical(date: Date): string {
 }
 
 async function load(store: Store, name: string, bytes: Uint8Array, baseIRI: string): Promise<SourceFile> {
-  const source: SourceFile = { path: name, name, format: 'application/n-triples', bytes, computed: true };
+  // The store's own answers, and the derivations (IRIs only): canonical N-Triples as written.
+  const source: SourceFile = { path: name, name, format: 'application/n-triples', bytes, computed: true, canonical: true };
   await store.load([{ name, bytes, format: source.format, baseIRI }]);
   return source;
 }

@@ -8,7 +8,7 @@ import { publish } from '../build/publish.js';
 import { datasetIri } from '../build/materialise.js';
 import { ServiceState } from '../build/state.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { dumpInput, writeDumpsInWorker } from '../features/distribution/dumps.js';
+import { dumpJob, writeDumpsInWorker } from '../features/distribution/dumps.js';
 import { QueryCatalogue } from '../queries/catalogue.js';
 import { EmbeddedStore } from '../store/embedded-store.js';
 import { loadValidationRules } from '../validation/gate.js';
@@ -46,9 +46,12 @@ async function main(): Promise<void> {
     const sort = createProgress('sorting', 100, { unit: (n) => `${n}%` });
     let groups = 0;
     const started = performance.now();
-    const input = await dumpInput(ready, { root: out, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries }, out);
+    const job = dumpJob(ready, {
+      root: out, baseIRI: config.baseIRI, dataset: datasetIri(config.baseIRI), licence: config.dataLicence, queries,
+      publishedGraph: (version) => state.publisher?.publishedGraph(version),
+    }, out);
     let writing = false;
-    const manifest = await writeDumpsInWorker(input, (p) => {
+    const manifest = await writeDumpsInWorker(job, (p) => {
       if (p.phase === 'sort') {
         sort.update(Math.floor((p.done / Math.max(1, p.total)) * 100));
       } else if (p.done > groups) {

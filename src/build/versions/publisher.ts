@@ -150,6 +150,8 @@ export class Publisher implements Publishing {
   private rebuildTimer: NodeJS.Timeout | undefined;
   /** Stores rebuilt for the same version (after writes): each gets a dataVersion of its own. */
   private rebuilds = 0;
+  /** The version (its sourcesVersion) whose store was built from the graph as it is; undefined once the graph has changed since. */
+  private graphBuiltFor: string | undefined;
 
   private constructor(private readonly options: PublisherOptions, private readonly journal: Journal) {
     this.check = new WriteCheck(options.rules);
@@ -189,6 +191,15 @@ export class Publisher implements Publishing {
     return block === undefined ? undefined : { block, hash: this.graph.hash(thing)! };
   }
 
+  /**
+   * The published graph, thing by thing, as the store of `version` (a sourcesVersion) was built
+   * from it; undefined once the graph has changed since (a write, a reload). Blocks are strings,
+   * which never change: the list stays that version's whatever happens to the graph after.
+   */
+  publishedGraph(version: string): readonly (readonly [string, string])[] | undefined {
+    return version === this.graphBuiltFor ? [...this.graph.entries()] : undefined;
+  }
+
   /** Reads the files again and publishes what changed in them, or keeps the version served. */
   reload(trigger: string): Promise<ReloadOutcome> {
     return this.serialise(() => this.reloadNow(trigger));
@@ -221,6 +232,7 @@ export class Publisher implements Publishing {
       });
       const blocks = collector.blocks();
       this.graph = new ThingGraph(blocks);
+      this.graphBuiltFor = undefined;
       this.baseline = hashesOf(blocks);
       this.dataFiles = build.sources.filter((s) => s.graph === undefined && !s.computed);
       this.noteOrigins(blocks, collector);
@@ -240,6 +252,7 @@ export class Publisher implements Publishing {
     }
 
     this.graph = recovered.graph;
+    this.graphBuiltFor = undefined;
     this.baseline = recovered.baseline;
     for (const entry of recovered.entries) this.record(entry);
     const files = await this.readFiles();
@@ -254,7 +267,7 @@ export class Publisher implements Publishing {
         const version = await this.materialised(store, build, this.secondOf(new Date(entry.at)), changes, files);
         await this.journal.append(entry);
         this.reportConflicts(conflicts);
-        this.graph.apply(changes);
+        this.applyToGraph(changes);
         this.applyBaseline(baselineDelta);
         this.noteOrigins(files.blocks, files.collector);
         await this.switchTo(store, version, entry);
@@ -318,7 +331,7 @@ export class Publisher implements Publishing {
     }
     await this.journal.append(entry);
     this.reportConflicts(conflicts);
-    this.graph.apply(changes);
+    this.applyToGraph(changes);
     this.applyBaseline(baselineDelta);
     this.dataFiles = files.sources;
     this.noteOrigins(files.blocks, files.collector);
@@ -334,10 +347,11 @@ export class Publisher implements Publishing {
     const paths = await rdfFilesIn(this.options.dataDir);
     if (paths.length === 0) throw new NoDataError(this.options.dataDir);
     const collector = new BlockCollector();
-    const files = readSources(paths);
-    for (const file of files) {
-      await parseRdfChunks(chunksOf(file.bytes), file.name, { baseIRI: this.options.rules.baseIRI, format: file.format },
+    const files: SourceFile[] = [];
+    for (const file of readSources(paths)) {
+      const statements = await parseRdfChunks(chunksOf(file.bytes), file.name, { baseIRI: this.options.rules.baseIRI, format: file.format },
         (batch) => collector.add(batch.quads, file.name, batch.lines));
+      files.push({ ...file, statements });
     }
     return { blocks: collector.blocks(), collector, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })), sources: files };
   }
@@ -385,6 +399,12 @@ export class Publisher implements Publishing {
       const seen = collector.firstSeen.get(thing);
       if (seen && this.graph.get(thing) === block) this.origins.set(thing, seen.source);
     }
+  }
+
+  /** Changes the published graph: no store is built from it as it now is until the next switch. */
+  private applyToGraph(changes: readonly ThingChange[]): void {
+    this.graphBuiltFor = undefined;
+    this.graph.apply(changes);
   }
 
   /** Results placed where people wrote the things: the file and line, or the journal's version. */
@@ -458,7 +478,7 @@ export class Publisher implements Publishing {
       this.options.log?.(`the store refused the update of version ${record.number} (${(error as Error).message}); rebuilding it`);
       this.updateBytes = Number.POSITIVE_INFINITY;
     }
-    this.graph.apply([change]);
+    this.applyToGraph([change]);
     // The written state is the curator's, no longer a file's.
     this.origins.delete(thing);
     this.options.state.status = {
@@ -531,6 +551,7 @@ export class Publisher implements Publishing {
       .map((v) => provenanceOf(v, this.changes.entries(v.firstEntry, v.firstEntry + v.entries), this.options.rules.baseIRI)).join('');
     const auditTrail: SourceFile = {
       path: 'audit trail', name: 'audit trail', format: 'application/n-triples', bytes: textInSharedMemory(provenance), graph: provenanceNames(this.options.rules.baseIRI).graph,
+      computed: true,
     };
     await store.load([{ name: auditTrail.name, bytes: auditTrail.bytes, format: auditTrail.format, baseIRI: this.options.rules.baseIRI, graph: auditTrail.graph }]);
     const { counts, triples } = await countHoldings(store, this.options.queries, this.options.rules.baseIRI);
@@ -542,6 +563,7 @@ export class Publisher implements Publishing {
       dataFiles: this.dataFiles, dataModified: version.dataModified,
     };
     this.options.state.status = ready;
+    this.graphBuiltFor = dataVersion;
     this.updateBytes = 0;
     if (previous.phase === 'ready' && previous.store !== store) this.retire(previous.store);
     return record;

@@ -43,6 +43,11 @@ export interface Publishing {
   readonly refusedFiles: ValidationOutcome | undefined;
   /** The published state of a thing: its own triples as canonical N-Triples, and their hash. */
   thing(thing: string): { block: string; hash: string } | undefined;
+  /**
+   * The published graph, thing by thing (each thing's block of canonical N-Triples), as the store
+   * of `version` (a sourcesVersion) was built from it; undefined once the graph has changed since.
+   */
+  publishedGraph(version: string): readonly (readonly [string, string])[] | undefined;
   /** Reads the files again and publishes what changed in them, or keeps the version served. */
   reload(trigger: string): Promise<ReloadOutcome>;
   write(request: WriteRequest): Promise<WriteOutcome>;

@@ -12,7 +12,7 @@ import canonizer from 'rdf-canonize';
 import type { Solution } from '../../store/store.js';
 import { solutionsFromJson } from '../../store/embedded-store.js';
 import type { BlankNode, Quad, Term } from '../../rdf/terms.js';
-import { canonicalTerm, recordLine } from './canonical.js';
+import { canonicalTerm, statementOf } from './canonical.js';
 
 const DEFAULT_GRAPH = { termType: 'DefaultGraph', value: '' } as const;
 
@@ -30,10 +30,10 @@ function quadOf(solution: Solution): Quad {
 }
 
 /**
- * The canonical lines (see canonical.ts) of the quads holding blank nodes, from the store's
- * answers to blank-node-quads*.rq in SPARQL JSON results.
+ * The canonical statements (see canonical.ts) of the quads holding blank nodes, each with its
+ * graph ('' or its term), from the store's answers to blank-node-quads*.rq in SPARQL JSON results.
  */
-export async function blankNodeLines(results: readonly Uint8Array[]): Promise<string[]> {
+export async function blankNodeStatements(results: readonly Uint8Array[]): Promise<[graph: string, statement: string][]> {
   const quads = results.flatMap((bytes) => solutionsFromJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')).map(quadOf));
   if (quads.length === 0) return [];
   const labels = new Map<string, string>();
@@ -42,8 +42,8 @@ export async function blankNodeLines(results: readonly Uint8Array[]): Promise<st
   // data one trusts) suffices, and the data has passed the gate.
   await canonizer.canonize(quads, { algorithm: 'RDFC-1.0', canonicalIdMap: labels, maxWorkFactor: 2 });
   const relabel = <T extends Term>(term: T): T | BlankNode => (term.termType === 'BlankNode' ? { termType: 'BlankNode', value: labels.get(term.value)! } : term);
-  return quads.map((quad) => recordLine(
-    { subject: relabel(quad.subject), predicate: quad.predicate, object: relabel(quad.object), graph: DEFAULT_GRAPH },
+  return quads.map((quad) => [
     quad.graph.termType === 'DefaultGraph' ? '' : canonicalTerm(relabel(quad.graph)),
-  ));
+    statementOf({ subject: relabel(quad.subject), predicate: quad.predicate, object: relabel(quad.object), graph: DEFAULT_GRAPH }),
+  ]);
 }

@@ -128,11 +128,11 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cell(column: Column, predicate: string, subject: string, records: readonly CanonicalRecord[]): string {
-  if (column.property === 'iri') return termValue(subject);
+/** A column's cell from the records of its property (consecutive in a group, as the records are sorted). */
+function cell(column: Column, records: readonly CanonicalRecord[], from: number, to: number): string {
   const values: string[] = [];
-  for (const r of records) {
-    if (r.predicate !== predicate) continue;
+  for (let i = from; i < to; i++) {
+    const r = records[i]!;
     if (r.object.startsWith('"')) {
       const { value, language } = literalParts(r.object);
       if (column.language !== undefined && language !== column.language) continue;
@@ -150,33 +150,70 @@ function cell(column: Column, predicate: string, subject: string, records: reado
 
 const RDF_TYPE = `<${rdf}type>`;
 
+/**
+ * Where each property's records are in a group, found once for every table that reads the
+ * group (the writers see the same group one after the other).
+ */
+class PropertyRuns {
+  private group: SubjectGroup | undefined;
+  private runs = new Map<string, { from: number; to: number }>();
+
+  of(group: SubjectGroup): ReadonlyMap<string, { from: number; to: number }> {
+    if (group === this.group) return this.runs;
+    this.group = group;
+    this.runs = new Map();
+    const { records } = group;
+    for (let from = 0, to = 1; from < records.length; from = to, to = from + 1) {
+      while (to < records.length && records[to]!.predicate === records[from]!.predicate) to++;
+      this.runs.set(records[from]!.predicate, { from, to });
+    }
+    return this.runs;
+  }
+}
+
 /** One writer per table; a row per thing of the table's class, or per link for the relations. */
 export function tableWriters(dir: (file: string) => string, citego: string, thingSpace: string,
   prefixes: Readonly<Record<string, string>>): DumpWriter[] {
-  const isThing = (term: string) => term.startsWith(`<${thingSpace}`);
+  const thingTerm = `<${thingSpace}`;
   const prefixed = prefixedNames(prefixes);
+  const runs = new PropertyRuns();
   return tables(citego).map((table) => {
     const sink = new FileSink(dir(table.file), false);
     sink.write(`${table.columns.map((c) => c.name).join(',')}\r\n`);
+    const rowClass = `<${table.rowClass}>`;
+    const columns = table.columns.map((column) => ({ column, predicate: `<${column.property}>` }));
     const write = (group: SubjectGroup): { text: string; count: number } | undefined => {
-      if (group.graph !== '' || !isThing(group.subject)) return undefined;
+      if (group.graph !== '' || !group.subject.startsWith(thingTerm)) return undefined;
+      const { records } = group;
       if (table.rowClass === undefined) {
         // The relations: every link from a thing to a thing, one row each.
         let text = '';
         let count = 0;
-        for (const r of group.records) {
-          if (r.predicate === RDF_TYPE || !isThing(r.object)) continue;
-          const property = termValue(r.predicate);
-          text += `${field(termValue(group.subject))},${field(prefixed(property) ?? property)},${field(termValue(r.object))}\r\n`;
+        const subject = field(termValue(group.subject));
+        let predicate = '';
+        let property = '';
+        for (const r of records) {
+          if (r.predicate === RDF_TYPE || !r.object.startsWith(thingTerm)) continue;
+          if (r.predicate !== predicate) {
+            predicate = r.predicate;
+            const iri = termValue(predicate);
+            property = field(prefixed(iri) ?? iri);
+          }
+          text += `${subject},${property},${field(termValue(r.object))}\r\n`;
           count++;
         }
         return { text, count };
       }
-      if (!group.records.some((r) => r.predicate === RDF_TYPE && r.object === rowClass)) return undefined;
-      return { text: `${columns.map(({ column, predicate }) => field(cell(column, predicate, group.subject, group.records))).join(',')}\r\n`, count: 1 };
+      const byProperty = runs.of(group);
+      const types = byProperty.get(RDF_TYPE);
+      if (!types || !records.slice(types.from, types.to).some((r) => r.object === rowClass)) return undefined;
+      const cells = columns.map(({ column, predicate }) => {
+        if (column.property === 'iri') return field(termValue(group.subject));
+        const run = byProperty.get(predicate);
+        return field(run ? cell(column, records, run.from, run.to) : '');
+      });
+      return { text: `${cells.join(',')}\r\n`, count: 1 };
     };
-    const rowClass = `<${table.rowClass}>`;
-    const columns = table.columns.map((column) => ({ column, predicate: `<${column.property}>` }));
     return sinkWriter(`csv/${table.file}`, sink, write);
   });
 }

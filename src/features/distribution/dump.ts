@@ -1,11 +1,15 @@
 /**
- * Writing every dump of a version in one streamed pass: the sources the store was loaded with
- * (data, ontology and shapes in their graphs, materialised parts) and the quads holding blank
- * nodes as the store holds them are turned into the canonical form, sorted externally, then read
- * subject by subject by each format's writer and by the statistics. The data files are published
- * too, byte for byte, under sources/: what the records without an original page were derived
- * from. Files are written into a directory that the caller renames into place once complete,
- * with a manifest giving each file's size, count, SHA-256 and date.
+ * Writing every dump of a version in one streamed pass. The canonical form (canonical.ts) is
+ * gathered from what the store was loaded with: the data as the publisher holds it (the
+ * published graph, thing by thing, already in the canonical order of its subjects: see
+ * published.ts), or, when it cannot give that version's any more, the data files parsed again;
+ * the ontology and the shapes in their graphs; the parts the build computed and the audit trail,
+ * taken line by line; and the quads holding blank nodes, as the store holds them. All but the
+ * published graph are sorted externally; the published graph's groups are then merged with them
+ * as they come, and each subject group goes to each format's writer and to the statistics. The
+ * data files are published too, byte for byte, under sources/: what the records without an
+ * original page were derived from. Files are written into a directory that the caller renames
+ * into place once complete, with a manifest giving each file's size, count, SHA-256 and date.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -14,10 +18,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chunksOf, parseRdfChunks } from '../../rdf/parse.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
-import { keptAsWritten, LiteralSpeller } from '../../store/literal-spelling.js';
-import { blankNodeLines, holdsBlankNode } from './blank-nodes.js';
-import { canonicalTerm, ExternalSorter, LineSplitter, recordHead, recordLine, subjectGroups } from './canonical.js';
+import { blankNodeStatements, holdsBlankNode } from './blank-nodes.js';
+import { canonicalTerm, ExternalSorter, LineSplitter, statementsOf, type SubjectGroup } from './canonical.js';
 import { csvwMetadata, tablesReadme, tableWriters } from './csv-tables.js';
+import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines } from './published.js';
 import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
 import { StatisticsCollector, type DatasetStatistics } from './statistics.js';
 
@@ -28,22 +32,21 @@ export interface DumpSource {
   /** The named graph, or undefined for the default graph (quads keep their own graphs then). */
   readonly graph?: string;
   /**
-   * N-Triples the service wrote itself (the materialised parts): one triple per line, spelt in
-   * the canonical form, without blank nodes, so read line by line rather than parsed.
+   * How its triples reach the dumps: parsed; taken line by line (`lines`: N-Triples the service
+   * wrote, one triple a line, absolute IRIs: see ServiceLines; `canonical`: N-Triples the store
+   * wrote, or of IRIs only, canonical as written); or not read at all (`counted`: its triples
+   * come from elsewhere, the published graph or what the store was loaded with, and it is read
+   * only to count them if it is published and they are not known).
    */
-  readonly canonical?: boolean;
+  readonly reading: 'parse' | 'lines' | 'canonical' | 'counted';
+  /** The statements it holds, when the build counted them. */
+  readonly statements?: number;
   /** A data file, published as it is under sources/ with this name. */
   readonly publishedAs?: string;
-  /** Published only (under sources/): what the dumps hold of it came from another source. */
-  readonly publishedOnly?: boolean;
 }
 
 export interface DumpInput {
   readonly sources: readonly DumpSource[];
-  /** The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad holding a blank node. */
-  readonly blankNodeQuads: readonly Uint8Array[];
-  /** Distinct objects of the data, as the store counts them. */
-  readonly distinctObjects: number;
   readonly baseIRI: string;
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
@@ -53,6 +56,24 @@ export interface DumpInput {
   readonly dir: string;
   /** Only these dumps (by file name), for the benchmark; all of them when absent. */
   readonly only?: readonly string[];
+}
+
+/** What the dumps are written from besides their input. */
+export interface DumpOptions {
+  /**
+   * The data of the default graph as the published graph holds it: its things' blocks of
+   * N-Triples, in the canonical order of their subjects (see publishedOrder), a slice at a time.
+   * The sources it replaces are only `counted`.
+   */
+  readonly published?: AsyncIterable<readonly string[]>;
+  /**
+   * The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad
+   * holding a blank node. They may come while the other sources are read.
+   */
+  readonly blankNodeQuads: readonly Uint8Array[] | Promise<readonly Uint8Array[]>;
+  /** Distinct objects of the data, as the store counts them: the count may come while the files are written. */
+  readonly distinctObjects: number | Promise<number>;
+  readonly onProgress?: (progress: DumpProgress) => void;
 }
 
 export interface DumpFile {
@@ -84,66 +105,100 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The lines of canonical N-Triples the service wrote: each line's statement, behind its graph. */
-async function addCanonicalLines(source: DumpSource, graph: string, sorter: ExternalSorter, onRead: (bytes: number) => void): Promise<number> {
+/** A source's text, a block of complete lines at a time; progress in bytes read. */
+async function readLines(source: DumpSource, add: (text: string) => void, onRead: (bytes: number) => void): Promise<void> {
   const splitter = new LineSplitter();
-  let count = 0;
-  const add = (lines: readonly string[]) => {
-    for (const line of lines) {
-      if (line.length === 0) continue;
-      // `s p o .`: the statement is all but the final ' .'.
-      sorter.add(`${graph}\t${line.slice(0, -2)}`);
-      count++;
-    }
-  };
   let read = 0;
   for (const chunk of chunksOf(source.bytes)) {
-    add(splitter.push(chunk));
+    add(splitter.pushText(chunk));
     onRead(read += chunk.length);
     await nextTurn();
   }
-  add(splitter.end());
-  return count;
+  for (const line of splitter.end()) add(`${line}\n`);
 }
 
 /**
- * The canonical lines of every source, and of the quads holding blank nodes; progress in bytes
- * read. Returns each source's number of quads.
+ * The canonical statements of every source read, and of the quads holding blank nodes, into the
+ * sorter; progress in bytes read. Returns the number of statements of each published source.
  */
-async function sortSources(input: DumpInput, sorter: ExternalSorter, onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
-  const total = input.sources.reduce((sum, s) => sum + s.bytes.length, 0);
+async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankNodeQuads'], sorter: ExternalSorter,
+  onProgress: (p: DumpProgress) => void): Promise<Map<string, number>> {
+  const unread = (source: DumpSource) => source.reading === 'counted' && (!source.publishedAs || source.statements !== undefined);
+  const total = input.sources.reduce((sum, s) => sum + (unread(s) ? 0 : s.bytes.length), 0);
   const counts = new Map<string, number>();
   // Literals the store writes otherwise than a file may ("01" as "1"…) are spelt as it does.
-  const speller = new LiteralSpeller<string>((head, literal) => sorter.add(head + literal));
+  const spelt = new QuadSpeller((graph, statement) => sorter.add(graph, statement));
   let offset = 0;
   for (const source of input.sources) {
+    if (unread(source)) {
+      if (source.publishedAs) counts.set(source.name, source.statements!);
+      continue;
+    }
     const graph = source.graph ? `<${source.graph}>` : undefined;
     const onRead = (read: number) => onProgress({ phase: 'sort', done: offset + read, total });
     const parse = (onBatch: Parameters<typeof parseRdfChunks>[3]) =>
       parseRdfChunks(chunksOf(source.bytes), basename(source.name), { baseIRI: input.baseIRI, format: source.format, onProgress: onRead }, onBatch);
-    if (source.publishedOnly) {
-      // Counted only: the dumps hold its triples as the source the store was loaded from gave them.
+    if (source.reading === 'counted') {
       counts.set(source.name, await parse(() => {}));
-    } else if (source.canonical) {
-      counts.set(source.name, await addCanonicalLines(source, graph ?? '', sorter, onRead));
+    } else if (source.reading === 'lines') {
+      const lines = new ServiceLines(graph ?? '', (g, statement) => sorter.add(g, statement), spelt);
+      await readLines(source, (text) => lines.add(text), onRead);
+      lines.end();
+    } else if (source.reading === 'canonical') {
+      await readLines(source, (text) => {
+        for (const statement of statementsOf(text)) if (statement.length > 0) sorter.add(graph ?? '', statement);
+      }, onRead);
     } else {
       counts.set(source.name, await parse((batch) => {
         for (const quad of batch.quads) {
           if (holdsBlankNode(quad)) continue;
-          const quadGraph = graph ?? (quad.graph.termType === 'DefaultGraph' ? '' : canonicalTerm(quad.graph));
-          if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) speller.add(recordHead(quad, quadGraph), canonicalTerm(quad.object));
-          else sorter.add(recordLine(quad, quadGraph));
+          spelt.add(quad, graph ?? (quad.graph.termType === 'DefaultGraph' ? '' : canonicalTerm(quad.graph)));
         }
       }));
     }
     offset += source.bytes.length;
   }
-  speller.flush();
-  for (const line of await blankNodeLines(input.blankNodeQuads)) sorter.add(line);
+  spelt.flush();
+  for (const [graph, statement] of await blankNodeStatements(await blankNodeQuads)) sorter.add(graph, statement);
   return counts;
 }
 
-export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress) => void = () => {}): Promise<DumpManifest> {
+/**
+ * Each subject group of the canonical form, in order, to `emit`: the sorted groups, with the
+ * published graph's groups merged in as they come (a group of the same subject in both is one
+ * group). `pace` is awaited after each slice of the published graph, and every 2,000 groups
+ * after it; between them, groups are given one after the other without a turn of the event loop.
+ */
+async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIterable<readonly string[]> | undefined,
+  emit: (group: SubjectGroup) => void, pace: () => Promise<void>): Promise<void> {
+  let other = others.next();
+  if (published) {
+    for await (const slice of published) {
+      for (const group of publishedGroups(slice)) {
+        // The published graph is the default graph, which sorts before the named graphs.
+        while (!other.done && other.value.graph === '' && other.value.subject < group.subject) {
+          emit(other.value);
+          other = others.next();
+        }
+        if (!other.done && other.value.graph === '' && other.value.subject === group.subject) {
+          emit({ graph: '', subject: group.subject, records: mergedRecords(group.records, other.value.records) });
+          other = others.next();
+        } else {
+          emit(group);
+        }
+      }
+      await pace();
+    }
+  }
+  for (let count = 1; !other.done; count++) {
+    emit(other.value);
+    other = others.next();
+    if (count % 2000 === 0) await pace();
+  }
+}
+
+export async function writeDumps(input: DumpInput, options: DumpOptions): Promise<DumpManifest> {
+  const onProgress = options.onProgress ?? (() => {});
   mkdirSync(join(input.dir, 'csv'), { recursive: true });
   const path = (file: string) => join(input.dir, file);
   const prefixes = allPrefixes(input.baseIRI);
@@ -160,17 +215,18 @@ export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress)
   ];
 
   const sorter = new ExternalSorter(input.dir);
-  const sourceCounts = await sortSources(input, sorter, onProgress);
-  const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace, input.distinctObjects);
+  const sourceCounts = await sortSources(input, options.blankNodeQuads, sorter, onProgress);
+  const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace);
   let groups = 0;
-  for (const group of subjectGroups(sorter.sorted())) {
+  const pace = async () => {
+    await Promise.all(writers.map((w) => w.drained()));
+    onProgress({ phase: 'write', done: groups, total: 0 });
+  };
+  await forEachGroup(sorter.groups(), options.published, (group) => {
     statistics.consume(group);
     for (const writer of writers) writer.consume(group);
-    if (++groups % 2000 === 0) {
-      await Promise.all(writers.map((w) => w.drained()));
-      onProgress({ phase: 'write', done: groups, total: 0 });
-    }
-  }
+    groups++;
+  }, pace);
   await Promise.all(writers.map((w) => w.close()));
 
   const counts = new Map<string, number | undefined>(writers.map((w) => [w.file, w.count()]));
@@ -190,7 +246,7 @@ export async function writeDumps(input: DumpInput, onProgress: (p: DumpProgress)
   for (const [file, count] of counts) {
     files.push({ file, bytes: statSync(path(file)).size, ...(count === undefined ? {} : { count }), sha256: await sha256Of(path(file)) });
   }
-  const manifest: DumpManifest = { modified: input.modified, files, statistics: statistics.result() };
+  const manifest: DumpManifest = { modified: input.modified, files, statistics: statistics.result(await options.distinctObjects) };
   writeFileSync(path('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

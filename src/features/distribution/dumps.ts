@@ -8,17 +8,39 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
+import type { SourceFile } from '../../build/build.js';
 import type { ReadyStatus } from '../../build/state.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
+import type { ParsedMediaType } from '../../rdf/formats.js';
 import { siblingModule, startWorker } from '../../store/worker-start.js';
-import type { DumpInput, DumpManifest, DumpProgress } from './dump.js';
+import type { DumpInput, DumpManifest, DumpProgress, DumpSource } from './dump.js';
 
 export type DumpsStatus =
   | { readonly phase: 'preparing'; readonly version: string; readonly progress?: DumpProgress }
   | { readonly phase: 'ready'; readonly version: string; readonly dir: string; readonly manifest: DumpManifest }
   | { readonly phase: 'failed'; readonly version: string; readonly reason: string };
 
-type WorkerMessage = { type: 'progress'; progress: DumpProgress } | { type: 'done'; manifest: DumpManifest } | { type: 'failed'; message: string };
+/** What the dump worker says: its progress, a request for blocks of the published graph, its end. */
+export type WorkerMessage =
+  | { type: 'progress'; progress: DumpProgress }
+  | { type: 'blocks'; indices: Int32Array }
+  | { type: 'done'; manifest: DumpManifest }
+  | { type: 'failed'; message: string };
+
+/** What the dump worker is told after it starts: blocks it asked for, and the store's answers as they come. */
+export type ParentMessage =
+  | { type: 'blocks'; blocks: readonly string[] }
+  | { type: 'blank-node-quads'; results: readonly Uint8Array[] }
+  | { type: 'distinct-objects'; count: number };
+
+/** What the dump worker starts with: its input, and the things of the published graph whose blocks it may ask for. */
+export interface WorkerInput {
+  readonly input: DumpInput;
+  readonly things?: readonly string[];
+}
+
+/** The published graph of a version, thing by thing: each thing with its block of N-Triples. */
+export type PublishedGraph = readonly (readonly [thing: string, block: string])[];
 
 export interface DumpSettings {
   readonly root: string;
@@ -26,6 +48,8 @@ export interface DumpSettings {
   readonly dataset: string;
   readonly licence: { readonly iri: string; readonly title: string };
   readonly queries: QueryCatalogue;
+  /** The published graph as a version (a sourcesVersion) was built from, while the publisher still holds it. */
+  readonly publishedGraph?: (version: string) => PublishedGraph | undefined;
 }
 
 /**
@@ -45,29 +69,61 @@ export function versionDate(ready: ReadyStatus): string {
   return ready.dataModified.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Writes a version's dumps into `dir` in a worker thread; resolves with the manifest. `signal` stops the worker. */
-export function writeDumpsInWorker(input: DumpInput, onProgress?: (progress: DumpProgress) => void, signal?: AbortSignal): Promise<DumpManifest> {
+/**
+ * A version's dumps to write: their input, the published graph they take the data from (if
+ * any), and the store's answers that the writing waits for only when it needs them: the quads
+ * holding blank nodes, and the count of distinct objects.
+ */
+export interface DumpJob {
+  readonly input: DumpInput;
+  readonly published?: PublishedGraph;
+  readonly blankNodeQuads: Promise<readonly Uint8Array[]>;
+  readonly distinctObjects: Promise<number>;
+}
+
+/**
+ * The dump worker's young generation, where V8 puts new objects: writing makes a few short-lived
+ * strings and records per triple, while the groups of a slice and the text waiting for the disk
+ * stay alive a moment; with V8's default (16 MB semi-spaces) each collection of it copied much of
+ * that, and collections took a quarter of the worker's time at 1M triples. 384 MB (128 MB
+ * semi-spaces) made them a third as long; the memory is the same whatever the size of the data.
+ */
+const DUMP_WORKER_YOUNG_MB = 384;
+
+/**
+ * Writes a version's dumps into `input.dir` in a worker thread; resolves with the manifest. The
+ * worker asks for the published graph's blocks a slice at a time, and is told the store's count
+ * of distinct objects when the store has it. `signal` stops the worker.
+ */
+export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpProgress) => void, signal?: AbortSignal): Promise<DumpManifest> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), input);
+    const workerInput: WorkerInput = { input: job.input, things: job.published?.map(([thing]) => thing) };
+    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput, { resourceLimits: { maxYoungGenerationSizeMb: DUMP_WORKER_YOUNG_MB } });
     let settled = false;
-    signal?.addEventListener('abort', () => {
+    const fail = (error: Error) => {
       if (settled) return;
       settled = true;
       void worker.terminate();
-      reject(signal.reason as Error);
-    }, { once: true });
+      reject(error);
+    };
+    signal?.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
+    const tell = (message: ParentMessage) => { if (!settled) worker.postMessage(message); };
+    job.blankNodeQuads.then((results) => tell({ type: 'blank-node-quads', results }), fail);
+    job.distinctObjects.then((count) => tell({ type: 'distinct-objects', count }), fail);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onProgress?.(message.progress);
-      else {
-        settled = true;
-        void worker.terminate();
-        if (message.type === 'done') resolve(message.manifest);
-        else reject(new Error(message.message));
+      switch (message.type) {
+        case 'progress': return onProgress?.(message.progress);
+        case 'blocks': return tell({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) });
+        case 'done':
+          settled = true;
+          void worker.terminate();
+          return resolve(message.manifest);
+        case 'failed': return fail(new Error(message.message));
       }
     });
-    worker.on('error', (error) => { if (!settled) reject(error); });
-    worker.on('exit', (code) => { if (!settled) reject(new Error(`the dump worker stopped (exit code ${code})`)); });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the dump worker stopped (exit code ${code})`)));
   });
 }
 
@@ -78,35 +134,51 @@ async function resultBytes(ready: ReadyStatus, query: string): Promise<Uint8Arra
   return result.bytes;
 }
 
+/** Formats that hold triples only: data read from them is all in the default graph, as the published graph holds it. */
+const TRIPLE_FORMATS: ReadonlySet<ParsedMediaType> = new Set<ParsedMediaType>(['text/turtle', 'application/n-triples']);
+
+/** The data the publisher keeps as its published graph: what the store was loaded with in the default graph, but the computed parts. */
+const isData = (source: SourceFile) => source.graph === undefined && !source.computed;
+
 /**
- * The dump input of a version: everything the store was loaded with, the quads holding blank
- * nodes as the store holds them (read only from the graphs the build found blank nodes in), and
- * the number of distinct objects, which the store counts faster than text can be compared.
+ * The dump job of a version: everything the store was loaded with (the data taken from the
+ * published graph when the publisher still holds the version's and it was read from triples
+ * only, else parsed again), and the store's answers, asked for at once and given to the writing
+ * as they come: the quads holding blank nodes as the store holds them (read only from the graphs
+ * the build found blank nodes in), and the count of distinct objects, which the store gives
+ * faster than text can be compared.
  */
-export async function dumpInput(ready: ReadyStatus, settings: DumpSettings, dir: string): Promise<DumpInput> {
+export function dumpJob(ready: ReadyStatus, settings: DumpSettings, dir: string): DumpJob {
+  const distinctObjects = ready.store.select(settings.queries.get('distinct-objects'), { timeoutMs: 600_000 })
+    .then(([row]) => Number(row?.objects?.value ?? 0));
   const graphs = ready.build.blankNodeGraphs;
   const named = graphs.filter((g) => g !== '');
-  const blankNodeQuads = [
-    ...(graphs.includes('') ? [await resultBytes(ready, settings.queries.get('blank-node-quads'))] : []),
+  const blankNodeQuads = Promise.all([
+    ...(graphs.includes('') ? [resultBytes(ready, settings.queries.get('blank-node-quads'))] : []),
     // A graph named by a blank node has no name to ask for: then every graph is read.
-    ...(named.length > 0 ? [await resultBytes(ready, settings.queries.get('blank-node-quads-in-graphs').replace(/VALUES \?g \{ <urn:x-citego:graphs> \}/,
+    ...(named.length > 0 ? [resultBytes(ready, settings.queries.get('blank-node-quads-in-graphs').replace(/VALUES \?g \{ <urn:x-citego:graphs> \}/,
       named.includes('*') ? '' : `VALUES ?g { ${named.map((g) => `<${g}>`).join(' ')} }`))] : []),
-  ];
-  const [counted] = await ready.store.select(settings.queries.get('distinct-objects'), { timeoutMs: 600_000 });
+  ]);
+  // A failure is reported by the writing that waits for the answer; until then it is not unhandled.
+  for (const answer of [distinctObjects, blankNodeQuads]) answer.catch(() => {});
+  const published = ready.sources.filter(isData).every((s) => TRIPLE_FORMATS.has(s.format)) ? settings.publishedGraph?.(ready.sourcesVersion) : undefined;
   const loaded = new Set(ready.sources);
-  return {
+  const reading = (source: SourceFile): DumpSource['reading'] =>
+    (source.canonical ? 'canonical' : source.computed ? 'lines' : published && isData(source) ? 'counted' : 'parse');
+  const input: DumpInput = {
     sources: [
-      ...ready.sources.map((s) => ({
-        name: s.name, bytes: s.bytes, format: s.format, graph: s.graph, canonical: s.computed,
+      ...ready.sources.map((s): DumpSource => ({
+        name: s.name, bytes: s.bytes, format: s.format, graph: s.graph, reading: reading(s), statements: s.statements,
         publishedAs: ready.dataFiles.includes(s) ? basename(s.name) : undefined,
       })),
       // A version built from the published graph was loaded from it, not from the files: they are published as read.
-      ...ready.dataFiles.filter((f) => !loaded.has(f)).map((f) => ({ name: f.name, bytes: f.bytes, format: f.format, publishedAs: basename(f.name), publishedOnly: true })),
+      ...ready.dataFiles.filter((f) => !loaded.has(f)).map((f): DumpSource => ({
+        name: f.name, bytes: f.bytes, format: f.format, reading: 'counted', statements: f.statements, publishedAs: basename(f.name),
+      })),
     ],
-    blankNodeQuads,
-    distinctObjects: Number(counted?.objects?.value ?? 0),
     baseIRI: settings.baseIRI, dataset: settings.dataset, licence: settings.licence, modified: versionDate(ready), dir,
   };
+  return { input, published, blankNodeQuads, distinctObjects };
 }
 
 export class Dumps {
@@ -145,7 +217,7 @@ export class Dumps {
     mkdirSync(this.settings.root, { recursive: true });
     const partial = join(this.settings.root, `.${name}.${process.pid}.${Date.now()}`);
     const { signal } = this.closing;
-    dumpInput(ready, this.settings, partial).then((input) => writeDumpsInWorker(input, (progress) => {
+    Promise.resolve().then(() => writeDumpsInWorker(dumpJob(ready, this.settings, partial), (progress) => {
       if (this.current?.version === version && this.current.phase === 'preparing') this.current = { phase: 'preparing', version, progress };
     }, signal)).then((manifest) => {
       // Another process serving the same data may have put the same files in place first.

@@ -47,7 +47,10 @@ export function distribution(context: FeatureContext): Feature {
     licence: config.dataLicence.iri,
   };
   setFooterLicence({ title: config.dataLicence.title, iri: config.dataLicence.iri, downloadPath: DOWNLOAD });
-  const dumps = new Dumps({ root: config.dumpDir, baseIRI, dataset: names.dataset, licence: config.dataLicence, queries: context.queries });
+  const dumps = new Dumps({
+    root: config.dumpDir, baseIRI, dataset: names.dataset, licence: config.dataLicence, queries: context.queries,
+    publishedGraph: (version) => state.publisher?.publishedGraph(version),
+  });
   const prefixes = { ...allPrefixes(baseIRI), ...CATALOG_PREFIXES };
   const documents = new Map<string, Promise<Representation>>();
 

@@ -6,11 +6,13 @@
 import { copyFileSync, createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createGzip, type ZlibOptions } from 'node:zlib';
 import { prefixedNames } from '../../rdf/namespaces.js';
-import { literalParts, termValue, type SubjectGroup } from './canonical.js';
+import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
 const FLUSH_AT = 1 << 20;
+/** How much text may wait for a file or its compressor before the writer waits for them. */
+const QUEUED = 16 << 20;
 
 /**
  * The compression level of the gzip dumps: fixed, so that the same text gives the same bytes.
@@ -29,10 +31,14 @@ export class FileSink {
   private blocked: Promise<unknown> | undefined;
 
   constructor(readonly path: string, gzip: boolean) {
-    this.file = createWriteStream(path);
+    // Text waits for the disk (or the compressor) up to QUEUED bytes before the writer waits: the
+    // writer goes on with the next subjects while the compressor, on a thread of its own, catches up.
+    this.file = createWriteStream(path, { highWaterMark: QUEUED });
     if (gzip) {
-      // A fixed level and no name or time in the header: the same text gives the same bytes.
-      const compressor = createGzip({ level: GZIP_LEVEL });
+      // A fixed level and no name or time in the header: the same text gives the same bytes. The
+      // compressed text comes back in large pieces: each piece is a call back to this thread.
+      // (zlib's options go to its stream too, though its type does not say so.)
+      const compressor = createGzip({ level: GZIP_LEVEL, chunkSize: 1 << 18, writableHighWaterMark: QUEUED } as ZlibOptions);
       compressor.pipe(this.file);
       this.head = compressor;
     } else {
@@ -103,12 +109,13 @@ export function sinkWriter(file: string, sink: FileSink, write: (group: SubjectG
   };
 }
 
-/** The lines of a group in N-Triples (the default graph) or N-Quads (`graph` given). */
+/** The lines of a group in N-Triples (the default graph) or N-Quads (`graph` given): its statements joined, each ended. */
 function lines(group: SubjectGroup, graph: string): { text: string; count: number } {
   const tail = graph ? ` ${graph} .\n` : ' .\n';
-  let text = '';
-  for (const r of group.records) text += r.statement + tail;
-  return { text, count: group.records.length };
+  const statements = new Array<string>(group.records.length + 1);
+  for (let i = 0; i < group.records.length; i++) statements[i] = group.records[i]!.statement;
+  statements[group.records.length] = '';
+  return { text: statements.join(tail), count: group.records.length };
 }
 
 /** N-Triples of the default graph, gzip-compressed. */
@@ -148,25 +155,34 @@ export function nQuadsWriter(file: string, path: string, nTriples?: DumpWriter &
 
 const RDF_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
 
-/** Prefixed names for IRI terms (`<iri>`), remembered for the vocabulary's terms, which recur. */
+/**
+ * Prefixed names for IRI terms (`<iri>`): `vocabulary` for the vocabularies' terms (properties,
+ * datatypes), few and recurring, remembered once shortened; `object` for any IRI an object may
+ * be, things of the data mostly, which are known to be outside every namespace from their
+ * namespace alone (the IRI up to its last '/' or '#', looked up among the few namespaces).
+ */
 function termShortener(prefixes: Readonly<Record<string, string>>, valid: (name: string) => boolean): {
-  vocabulary: (term: string) => string; any: (term: string) => string } {
+  vocabulary: (term: string) => string; object: (term: string) => string; any: (term: string) => string } {
   const prefixed = prefixedNames(prefixes);
   const shorten = (term: string): string => {
     const name = prefixed(term.slice(1, -1));
     return name !== undefined && valid(name) ? name : term;
   };
+  // As prefixedNames: only namespaces ending in '/' or '#' allow the look-up by namespace.
+  const namespaces = Object.values(prefixes).every((ns) => ns.endsWith('/') || ns.endsWith('#')) ? new Set(Object.values(prefixes)) : undefined;
   const known = new Map<string, string>();
+  const vocabulary = (term: string): string => {
+    let name = known.get(term);
+    if (name === undefined) {
+      name = shorten(term);
+      // Bounded: terms of the namespaces are the vocabularies' mostly, but may be as many as the data holds.
+      if (known.size < 100_000) known.set(term, name);
+    }
+    return name;
+  };
   return {
-    vocabulary: (term) => {
-      let name = known.get(term);
-      if (name === undefined) {
-        name = shorten(term);
-        // Bounded: objects are vocabulary terms mostly, but things too, as many as the data holds.
-        if (known.size < 100_000) known.set(term, name);
-      }
-      return name;
-    },
+    vocabulary,
+    object: (term) => (namespaces && !namespaces.has(term.slice(1, Math.max(term.lastIndexOf('#'), term.lastIndexOf('/')) + 1)) ? term : vocabulary(term)),
     any: (term) => (term.startsWith('<') ? shorten(term) : term),
   };
 }
@@ -179,7 +195,7 @@ export function turtleWriter(file: string, path: string, prefixes: Readonly<Reco
   // A local part may not start with '-' or '.', nor end with '.' (which would end the statement).
   const shorten = termShortener(prefixes, (name) => !/:[.-]|\.$/.test(name));
   const object = (term: string): string => {
-    if (term.startsWith('<')) return shorten.vocabulary(term);
+    if (term.startsWith('<')) return shorten.object(term);
     const at = term.startsWith('"') ? term.lastIndexOf('"^^<') : -1;
     return at < 0 ? term : `${term.slice(0, at + 3)}${shorten.vocabulary(term.slice(at + 3))}`;
   };
@@ -199,37 +215,96 @@ export function turtleWriter(file: string, path: string, prefixes: Readonly<Reco
   });
 }
 
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+/**
+ * An IRI or blank node term's value as a JSON string. An IRI the store holds has no quotation
+ * mark, backslash or control character (it refuses them), nor has a blank node label: the value
+ * is put between quotation marks as it is, unless it holds one of the first two.
+ */
+function jsonNodeString(term: string): string {
+  const value = termValue(term);
+  return value.includes('"') || value.includes('\\') ? JSON.stringify(value) : `"${value}"`;
+}
 
-/** A canonical object as a JSON-LD value object. */
-function jsonLdValue(object: string): Record<string, string> {
-  if (object.startsWith('<') || object.startsWith('_:')) return { '@id': termValue(object) };
-  const { value, language, datatype } = literalParts(object);
-  if (language) return { '@value': value, '@language': language };
-  return datatype === XSD_STRING ? { '@value': value } : { '@value': value, '@type': datatype };
+/**
+ * A canonical literal's text, quotation marks included, as the JSON string of its value: the
+ * escapes of canonical N-Triples (\\" \\\\ \\n \\r \\t \\b \\f) are JSON's, and JSON.stringify escapes
+ * nothing else a canonical literal holds as it is, so the text serves unless it holds \\u
+ * (written in capitals, and for DEL too, which JSON leaves as it is).
+ */
+function jsonLiteralString(object: string, end: number): string {
+  const text = object.slice(0, end + 1);
+  return text.includes('\\u') ? JSON.stringify(literalParts(object).value) : text;
+}
+
+/** A canonical object as the text of a JSON-LD value object (as JSON.stringify writes one). */
+function jsonLdValue(object: string): string {
+  if (object.startsWith('<') || object.startsWith('_:')) return `{"@id":${jsonNodeString(object)}}`;
+  const end = object.lastIndexOf('"');
+  const value = jsonLiteralString(object, end);
+  // After the text: nothing (xsd:string), a language tag (letters, digits, hyphens), or a datatype IRI.
+  if (end === object.length - 1) return `{"@value":${value}}`;
+  if (object.charCodeAt(end + 1) === 64 /* @ */) return `{"@value":${value},"@language":"${object.slice(end + 2)}"}`;
+  return `{"@value":${value},"@type":${jsonNodeString(object.slice(end + 3))}}`;
 }
 
 /**
  * JSON-LD of the default graph, flattened: one node object per subject in a `@graph`, with full
- * IRIs for nodes and types and prefixed names (declared in the context) for properties.
+ * IRIs for nodes and types and prefixed names (declared in the context) for properties. Each
+ * node is written as JSON.stringify writes the object of its keys: `@id`, then each key in the
+ * order of its first value (`@type` where the first type is), but without making the object. A
+ * key's values are consecutive (the records are sorted by property) unless two properties share
+ * a key, or types that are not IRIs come between those that are: such nodes are gathered first.
  */
 export function jsonLdWriter(file: string, path: string, prefixes: Readonly<Record<string, string>>): DumpWriter {
   const sink = new FileSink(path, false);
   sink.write(`{\n  "@context": ${JSON.stringify(Object.fromEntries(Object.entries(prefixes).sort((a, b) => (a[0] < b[0] ? -1 : 1))))},\n  "@graph": [`);
   const keyOf = termShortener(prefixes, () => true).vocabulary;
+  const TYPE_KEY = { key: '@type', json: '"@type"' };
+  const keys = new Map<string, { key: string; json: string }>();
+  /** A record's key: `@type` for a type that is an IRI, else its property's. */
+  const keyOfRecord = ({ predicate, object }: CanonicalRecord): { key: string; json: string } => {
+    if (predicate === RDF_TYPE && object.startsWith('<')) return TYPE_KEY;
+    let key = keys.get(predicate);
+    if (!key) {
+      const name = keyOf(predicate);
+      const value = name.startsWith('<') ? termValue(name) : name;
+      keys.set(predicate, key = { key: value, json: JSON.stringify(value) });
+    }
+    return key;
+  };
+  const valueOf = (object: string, key: { key: string }) => (key === TYPE_KEY ? jsonNodeString(object) : jsonLdValue(object));
+  /** A node whose values come in runs of their keys. */
+  const inRuns = (group: SubjectGroup): string | undefined => {
+    const seen: string[] = [];
+    let text = '';
+    for (const record of group.records) {
+      const key = keyOfRecord(record);
+      const value = valueOf(record.object, key);
+      if (key.key === seen[seen.length - 1]) {
+        text += `,${value}`;
+      } else {
+        if (seen.includes(key.key)) return undefined;
+        text += `${seen.length > 0 ? ']' : ''},${key.json}:[${value}`;
+        seen.push(key.key);
+      }
+    }
+    return seen.length > 0 ? `${text}]` : text;
+  };
+  /** A node whose values of a key are gathered from wherever they are. */
+  const gathered = (group: SubjectGroup): string => {
+    const values = new Map<string, { json: string; values: string[] }>();
+    for (const record of group.records) {
+      const key = keyOfRecord(record);
+      const entry = values.get(key.key);
+      if (entry) entry.values.push(valueOf(record.object, key));
+      else values.set(key.key, { json: key.json, values: [valueOf(record.object, key)] });
+    }
+    return [...values.values()].map(({ json, values: list }) => `,${json}:[${list.join(',')}]`).join('');
+  };
   let first = true;
   return sinkWriter(file, sink, (group) => {
     if (group.graph !== '') return undefined;
-    const node: Record<string, unknown> = { '@id': termValue(group.subject) };
-    for (const r of group.records) {
-      if (r.predicate === RDF_TYPE && r.object.startsWith('<')) {
-        ((node['@type'] ??= []) as string[]).push(termValue(r.object));
-        continue;
-      }
-      const key = keyOf(r.predicate);
-      ((node[key.startsWith('<') ? termValue(key) : key] ??= []) as unknown[]).push(jsonLdValue(r.object));
-    }
-    const text = `${first ? '' : ','}\n    ${JSON.stringify(node)}`;
+    const text = `${first ? '' : ','}\n    {"@id":${jsonNodeString(group.subject)}${inRuns(group) ?? gathered(group)}}`;
     first = false;
     return { text, count: group.records.length };
   }, '\n  ]\n}\n');

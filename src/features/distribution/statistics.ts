@@ -56,9 +56,10 @@ export class StatisticsCollector {
   private triples = 0;
   private subjects = 0;
   private entities = 0;
-  private readonly classes = new Map<string, number>();
-  private readonly propertyTriples = new Map<string, number>();
-  private readonly propertySubjects = new Map<string, number>();
+  /** Entities of each class, by its term: a counter each, so that counting is one look-up. */
+  private readonly classes = new Map<string, { entities: number }>();
+  /** Each property's triples and subjects, by its term: one lookup per run of a property in a group. */
+  private readonly properties = new Map<string, { triples: number; subjects: number }>();
   private readonly graphs = new Map<string, number>();
   private readonly links = new Map<string, number>();
   private earliest: string | undefined;
@@ -68,18 +69,21 @@ export class StatisticsCollector {
   private readonly examples = new Map<string, string>();
 
   private readonly atlasTerm: string;
+  /** The beginning of the terms of things, `<…/id/`. */
+  private readonly thingTerm: string;
 
-  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
-  constructor(atlas: string, private readonly thingSpace: string, private readonly distinctObjects: number) {
+  constructor(atlas: string, thingSpace: string) {
     this.atlasTerm = `<${atlas}>`;
+    this.thingTerm = `<${thingSpace}`;
   }
 
   consume(group: SubjectGroup): void {
+    const { records } = group;
     if (group.graph !== '') {
-      increment(this.graphs, termValue(group.graph), group.records.length);
+      increment(this.graphs, termValue(group.graph), records.length);
       return;
     }
-    this.triples += group.records.length;
+    this.triples += records.length;
     this.subjects++;
     let typed = false;
     let previousPredicate = '';
@@ -87,24 +91,21 @@ export class StatisticsCollector {
     let lat: number | undefined;
     let long: number | undefined;
     let isTopConcept = false;
-    const labels: Record<string, string> = {};
     // A group's records come sorted by predicate: each property is counted once per run of it,
     // by its term (`<iri>`); the IRIs are taken out once, in result().
-    const endRun = () => {
-      if (run === 0) return;
-      increment(this.propertyTriples, previousPredicate, run);
-      increment(this.propertySubjects, previousPredicate);
-    };
-    for (const { predicate, object } of group.records) {
+    for (let i = 0; i < records.length; i++) {
+      const { predicate, object } = records[i]!;
       if (predicate !== previousPredicate) {
-        endRun();
+        if (run > 0) this.countProperty(previousPredicate, run);
         previousPredicate = predicate;
         run = 0;
       }
       run++;
       if (predicate === TYPE) {
         typed = true;
-        increment(this.classes, object);
+        const count = this.classes.get(object);
+        if (count) count.entities++;
+        else this.classes.set(object, { entities: 1 });
       } else if (object.startsWith('<')) {
         for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
         if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
@@ -116,17 +117,17 @@ export class StatisticsCollector {
         lat = Number(literalParts(object).value);
       } else if (predicate === LONG) {
         long = Number(literalParts(object).value);
-      } else if (predicate === PREF_LABEL) {
-        const { value, language } = literalParts(object);
-        labels[language] ??= value;
       }
     }
-    endRun();
-    const subject = termValue(group.subject);
-    if (typed && group.subject.startsWith('<')) {
+    if (run > 0) this.countProperty(previousPredicate, run);
+    if (typed && group.subject.startsWith(this.thingTerm)) {
       this.entities++;
-      const kind = subject.startsWith(this.thingSpace) ? subject.slice(this.thingSpace.length).split('/')[0]! : '';
-      if (kind && !this.examples.has(kind)) this.examples.set(kind, subject);
+      // The kind of thing: the first segment of its IRI under /id/.
+      const end = group.subject.indexOf('/', this.thingTerm.length);
+      const kind = group.subject.slice(this.thingTerm.length, end < 0 ? -1 : end);
+      if (kind && !this.examples.has(kind)) this.examples.set(kind, termValue(group.subject));
+    } else if (typed && group.subject.startsWith('<')) {
+      this.entities++;
     }
     if (lat !== undefined && long !== undefined && Number.isFinite(lat) && Number.isFinite(long)) {
       const b = this.box ??= { west: long, south: lat, east: long, north: lat };
@@ -135,17 +136,33 @@ export class StatisticsCollector {
       b.south = Math.min(b.south, lat);
       b.north = Math.max(b.north, lat);
     }
-    if (isTopConcept) this.topConcepts.push({ concept: subject, labels });
+    if (isTopConcept) {
+      const labels: Record<string, string> = {};
+      for (const { predicate, object } of records) {
+        if (predicate !== PREF_LABEL || !object.startsWith('"')) continue;
+        const { value, language } = literalParts(object);
+        labels[language] ??= value;
+      }
+      this.topConcepts.push({ concept: termValue(group.subject), labels });
+    }
   }
 
-  result(): DatasetStatistics {
+  private countProperty(predicate: string, run: number): void {
+    let property = this.properties.get(predicate);
+    if (!property) this.properties.set(predicate, property = { triples: 0, subjects: 0 });
+    property.triples += run;
+    property.subjects++;
+  }
+
+  /** `distinctObjects`: counted by the store, which compares its encoded terms faster than text can be. */
+  result(distinctObjects: number): DatasetStatistics {
     return {
       triples: this.triples,
       distinctSubjects: this.subjects,
-      distinctObjects: this.distinctObjects,
+      distinctObjects,
       entities: this.entities,
-      classPartition: byValue(this.classes).map(([cls, entities]) => ({ class: cls, entities })),
-      propertyPartition: byValue(this.propertyTriples).map(([property, triples]) => ({ property, triples, distinctSubjects: this.propertySubjects.get(`<${property}>`) ?? 0 })),
+      classPartition: byValue(this.classes).map(([cls, { entities }]) => ({ class: cls, entities })),
+      propertyPartition: byValue(this.properties).map(([property, { triples, subjects }]) => ({ property, triples, distinctSubjects: subjects })),
       namedGraphs: byKey(this.graphs).map(([graph, triples]) => ({ graph, triples })),
       linksets: byKey(this.links).map(([key, triples]) => {
         const [target = '', predicate = ''] = key.split(' ');

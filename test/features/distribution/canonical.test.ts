@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
-import { canonicalTerm, ExternalSorter, literalParts, recordHead, recordLine } from '../../../src/features/distribution/canonical.js';
+import { canonicalTerm, ExternalSorter, literalParts, statementHead, statementOf, type SubjectGroup } from '../../../src/features/distribution/canonical.js';
 import { keptAsWritten, LiteralSpeller } from '../../../src/store/literal-spelling.js';
 import { parseRdfChunks } from '../../../src/rdf/parse.js';
 
@@ -31,8 +31,8 @@ describe('the canonical form', () => {
     const speller = new LiteralSpeller<string>((head, literal) => ours.push(head + literal));
     await parseRdfChunks([Buffer.from(TRICKY)], 'tricky.ttl', { baseIRI: 'http://e/', format: 'text/turtle' }, (batch) => {
       for (const quad of batch.quads) {
-        if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) speller.add(recordHead(quad, ''), canonicalTerm(quad.object));
-        else ours.push(recordLine(quad, ''));
+        if (quad.object.termType === 'Literal' && !keptAsWritten(quad.object)) speller.add(`\t${statementHead(quad)}`, canonicalTerm(quad.object));
+        else ours.push(`\t${statementOf(quad)}`);
       }
     });
     speller.flush();
@@ -48,17 +48,30 @@ describe('the canonical form', () => {
     }));
   });
 
-  it('sorts the same lines without duplicates, in memory or through run files', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).map((s) => s.replace(/\n/g, ' ')), { maxLength: 300 }), (lines) => {
+  it('sorts the same statements into the same groups without duplicates, in memory or through run files', () => {
+    const graphs = fc.constantFrom('', '<http://e/g>', '<http://e/g2>', '_:c14n0');
+    const subjects = fc.constantFrom('<http://e/a>', '<http://e/a-b>', '<http://e/ab>', '_:c14n1', '_:c14n10');
+    const rests = fc.string({ unit: 'grapheme', minLength: 1 }).map((s) => s.replace(/\n/g, ' '));
+    fc.assert(fc.property(fc.array(fc.tuple(graphs, subjects, rests), { maxLength: 300 }), (quads) => {
       const inMemory = new ExternalSorter(tmpdir());
       const spilled = new ExternalSorter(mkdtempSync(join(tmpdir(), 'citego-sort-')), 40);
-      for (const line of lines) {
-        inMemory.add(line);
-        spilled.add(line);
+      for (const [graph, subject, rest] of quads) {
+        inMemory.add(graph, `${subject} ${rest}`);
+        spilled.add(graph, `${subject} ${rest}`);
       }
-      const expected = [...new Set(lines)].sort();
-      expect([...inMemory.sorted()]).toEqual(expected);
-      expect([...spilled.sorted()]).toEqual(expected);
+      // The reference: the lines `graph\tstatement` sorted, without duplicates, cut where graph or subject changes.
+      const expected: { graph: string; subject: string; statements: string[] }[] = [];
+      for (const line of [...new Set(quads.map(([graph, subject, rest]) => `${graph}\t${subject} ${rest}`))].sort()) {
+        const tab = line.indexOf('\t');
+        const [graph, statement] = [line.slice(0, tab), line.slice(tab + 1)];
+        const subject = statement.slice(0, statement.indexOf(' '));
+        const last = expected[expected.length - 1];
+        if (last && last.graph === graph && last.subject === subject) last.statements.push(statement);
+        else expected.push({ graph, subject, statements: [statement] });
+      }
+      const shape = (groups: Iterable<SubjectGroup>) => [...groups].map((g) => ({ graph: g.graph, subject: g.subject, statements: g.records.map((r) => r.statement) }));
+      expect(shape(inMemory.groups())).toEqual(expected);
+      expect(shape(spilled.groups())).toEqual(expected);
     }), { numRuns: 50 });
   });
 });
