@@ -20,7 +20,8 @@ import { descriptorCombinationQuery } from './equivalent-sparql.js';
 import { searchJson, searchPage, type Answer } from './page.js';
 import { PAGE_SIZE, parseSearch, searchUrl, SearchRequestError } from './request.js';
 import { SEARCH_SCRIPT } from './script.js';
-import { SearchIndex, type BuildProgress } from './search-index.js';
+import type { BuildProgress } from './indexing.js';
+import { SearchIndex } from './search-index.js';
 
 const NAMES_SHOWN = 12;
 const SUGGESTIONS = 8;
