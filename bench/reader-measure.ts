@@ -23,7 +23,7 @@ export interface StoreMeasurement {
   readonly storeSeconds: number;
   /** Growth of the process's memory while the store was built (its WebAssembly memory, mostly). */
   readonly storeBytes: number;
-  /** Growth of the JavaScript heap the build leaves (what the reader's heap is measured beside). */
+  /** Growth of the JavaScript heap and array buffers the build leaves (what the reader's are measured beside). */
   readonly heapBytes: number;
 }
 
@@ -36,7 +36,7 @@ export interface ReaderMeasurement {
   readonly collectionSeconds: number;
   readonly indexSeconds: number;
   /**
-   * Growth of the JavaScript heap since before the build, settled: once the facts are gathered,
+   * Growth of the JavaScript heap and array buffers since before the build, settled: once the facts are gathered,
    * once the collection is made from them, and once the search index is built. Less the growth
    * the store's build alone leaves, it is what the reader side holds.
    */
@@ -46,13 +46,18 @@ export interface ReaderMeasurement {
 }
 
 const BASE = 'http://localhost:3000/';
-/** The heap in use once what is no longer held is collected (twice, a turn of the event loop apart: a first collection may free what holds more). */
+/**
+ * The memory held by JavaScript once what is no longer held is collected (twice, a turn of the
+ * event loop apart: a first collection may free what holds more): the heap, and the array
+ * buffers outside it (the collection stores its long texts in some).
+ */
 async function settle(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   await new Promise((resolve) => setImmediate(resolve));
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 const since = (start: number): number => (performance.now() - start) / 1000;
 

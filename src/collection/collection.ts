@@ -96,8 +96,18 @@ const citegoTerms = (citego: string) => ({
 type Terms = ReturnType<typeof citegoTerms>;
 
 const isIri = (value: Value): value is string => typeof value === 'string';
-const iris = (values: Values): string[] => (values === undefined ? [] : typeof values === 'string' ? [values] : valuesOf(values).filter(isIri));
-const texts = (values: Values): Text[] => (values === undefined ? [] : valuesOf(values).filter((v): v is Text => !isIri(v)));
+const isText = (value: Value): value is Text => typeof value !== 'string';
+/** A property's IRIs, or its texts: the facts' own list when it holds nothing else (most do), so that a large collection is not copied value by value. */
+function iris(values: Values): string[] {
+  if (values === undefined) return [];
+  if (Array.isArray(values)) return values.every(isIri) ? values : values.filter(isIri);
+  return isIri(values) ? [values] : [];
+}
+function texts(values: Values): Text[] {
+  if (values === undefined) return [];
+  if (Array.isArray(values)) return values.every(isText) ? values : values.filter(isText);
+  return isText(values) ? [values] : [];
+}
 /** The first value, as a string (an IRI or a literal's text). */
 const first = (values: Values): string | undefined => {
   const value = valuesOf(values)[0];

@@ -18,6 +18,62 @@ export interface Text {
   readonly language: string;
 }
 
+/** Long texts are stored in blocks of this many bytes. */
+const BLOCK = 4 << 20;
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
+/** A text held as UTF-8 bytes in a block of a TextStore, read when it is needed. */
+class StoredText implements Text {
+  constructor(private readonly block: Uint8Array, private readonly start: number, private readonly end: number, readonly language: string) {}
+
+  get value(): string {
+    return DECODER.decode(this.utf8());
+  }
+
+  utf8(): Uint8Array {
+    return this.block.subarray(this.start, this.end);
+  }
+
+  toJSON(): Text {
+    return { value: this.value, language: this.language };
+  }
+}
+
+let scratch = new Uint8Array(1 << 16);
+
+/**
+ * A text's UTF-8 bytes: those it is stored as, else encoded into a buffer that the next call
+ * reuses (read them before asking for another text's).
+ */
+export function utf8Of(text: Text): Uint8Array {
+  if (text instanceof StoredText) return text.utf8();
+  if (3 * text.value.length > scratch.length) scratch = new Uint8Array(3 * text.value.length);
+  return scratch.subarray(0, ENCODER.encodeInto(text.value, scratch).written);
+}
+
+/**
+ * Long texts (the sheets' abstracts: a hundred million characters in a large collection) held as
+ * UTF-8 in large blocks of bytes rather than as strings of their own: about a byte a character
+ * in any script, nothing for the garbage collector to copy or scan, and no string cut from the
+ * parser's text keeping that text alive. A text is read (decoded) when it is shown or indexed.
+ */
+export class TextStore {
+  private block = new Uint8Array(BLOCK);
+  private used = 0;
+
+  add(value: string, language: string): Text {
+    // A UTF-16 unit takes three bytes at most in UTF-8.
+    if (this.used + 3 * value.length > this.block.length) {
+      this.block = new Uint8Array(Math.max(BLOCK, 3 * value.length));
+      this.used = 0;
+    }
+    const start = this.used;
+    this.used += ENCODER.encodeInto(value, this.block.subarray(start)).written;
+    return new StoredText(this.block, start, this.used, language);
+  }
+}
+
 /** A value: an IRI (a string), or a literal (a text). Blank nodes are left aside. */
 export type Value = string | Text;
 
@@ -72,18 +128,17 @@ export function valuesOf(values: Values): readonly Value[] {
   return values === undefined ? [] : Array.isArray(values) ? values : [values];
 }
 
-/** IRIs before literals, then by value, then by language; plain comparisons (no locale). */
+/**
+ * IRIs before literals; IRIs by value, literals by language, then by value; plain comparisons
+ * (no locale). A stored text is read only to tell it from another in the same language.
+ */
 function compareValues(a: Value, b: Value): number {
-  const aIri = typeof a === 'string';
-  const bIri = typeof b === 'string';
-  if (aIri !== bIri) return aIri ? -1 : 1;
-  const x = aIri ? a : a.value;
-  const y = bIri ? b : b.value;
-  if (x !== y) return x < y ? -1 : 1;
-  const xl = aIri ? '' : a.language;
-  const yl = bIri ? '' : b.language;
-  return xl < yl ? -1 : xl > yl ? 1 : 0;
+  if (typeof a === 'string') return typeof b === 'string' ? compareStrings(a, b) : -1;
+  if (typeof b === 'string') return 1;
+  return compareStrings(a.language, b.language) || compareStrings(a.value, b.value);
 }
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A list of values in order, without repeats; one value alone is no list. */
 function ordered(values: Value[]): Value | Value[] {

@@ -9,12 +9,12 @@
  * spells typed literals as the store spells them ("01"^^xsd:integer is "1").
  */
 import type { QuadBatch } from '../rdf/parse.js';
-import type { Literal, Quad, Term } from '../rdf/terms.js';
+import type { Literal, NamedNode, Quad, Term } from '../rdf/terms.js';
 import { termToNTriples } from '../rdf/terms.js';
-import { citegoNamespaces } from '../rdf/namespaces.js';
+import { citegoNamespaces, STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import { keptAsWritten, lexicalFormsInStore } from '../store/literal-spelling.js';
 import { Collection } from './collection.js';
-import { addValue, FactTable, type SubjectFacts } from './facts.js';
+import { addValue, FactTable, TextStore, type SubjectFacts } from './facts.js';
 
 /** A rule of materialising: the triples it adds for a triple of the data. */
 type TripleRule = (quad: Quad, emit: (subject: string, predicate: string, object: Term) => void) => void;
@@ -60,13 +60,20 @@ export class CollectionGatherer {
   /** The subject of the last triple kept: a subject's triples come one after the other. */
   private lastSubject = '';
   private lastFacts: SubjectFacts | undefined;
+  private lastPredicate: NamedNode | undefined;
+  private lastAction: Action | null = null;
   private readonly keep = (subject: string, predicate: string, object: Term): void => {
     const property = this.wanted.get(predicate);
     if (property !== undefined) this.keepIn(subject, property, object);
   };
 
+  /** The abstracts' texts, stored as bytes; the place of dct:abstract among the properties. */
+  private readonly stored = new TextStore();
+  private readonly abstract: number;
+
   constructor(private readonly baseIRI: string, private readonly model: CollectionModel) {
     const properties = Collection.predicates(citegoNamespaces(baseIRI).citego);
+    this.abstract = properties.indexOf(`${STANDARD_PREFIXES.dct}abstract`);
     this.table = new FactTable(properties);
     this.wanted = new Map(properties.map((predicate, place) => [predicate, place]));
     for (const quad of model.ontology) {
@@ -80,18 +87,27 @@ export class CollectionGatherer {
       const graph = quad.graph;
       const data = graph.termType === 'DefaultGraph';
       if (!data && !(graph.termType === 'NamedNode' && graph.value === this.model.ontologyGraph)) continue;
-      const predicate = quad.predicate.value;
-      let action = this.actions.get(predicate);
-      if (action === undefined) {
-        const property = this.wanted.get(predicate) ?? -1;
-        const rule = this.model.entailed(predicate);
-        action = property >= 0 || rule ? { property, rule } : null;
-        this.actions.set(predicate, action);
+      // The parser gives the quads of `p o1, o2` one predicate term: its action is not looked up again.
+      if (quad.predicate !== this.lastPredicate) {
+        this.lastPredicate = quad.predicate;
+        this.lastAction = this.actionOf(quad.predicate.value);
       }
+      const action = this.lastAction;
       if (!action) continue;
       if (action.property >= 0 && quad.subject.termType === 'NamedNode') this.keepIn(quad.subject.value, action.property, quad.object);
       if (data && action.rule) action.rule(quad, this.keep);
     }
+  }
+
+  private actionOf(predicate: string): Action | null {
+    let action = this.actions.get(predicate);
+    if (action === undefined) {
+      const property = this.wanted.get(predicate) ?? -1;
+      const rule = this.model.entailed(predicate);
+      action = property >= 0 || rule ? { property, rule } : null;
+      this.actions.set(predicate, action);
+    }
+    return action;
   }
 
   /** The collection of the quads read. */
@@ -112,8 +128,9 @@ export class CollectionGatherer {
     if (object.termType === 'NamedNode') {
       addValue(facts, property, this.iri(object.value));
     } else if (object.termType === 'Literal') {
-      if (keptAsWritten(object)) addValue(facts, property, { value: compact(object.value), language: object.language });
-      else this.respelt.push({ facts, property, literal: object });
+      if (!keptAsWritten(object)) this.respelt.push({ facts, property, literal: object });
+      else if (property === this.abstract) addValue(facts, property, this.stored.add(object.value, object.language));
+      else addValue(facts, property, { value: compact(object.value), language: object.language });
     }
   }
 

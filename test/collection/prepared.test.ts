@@ -25,14 +25,14 @@ const queries = QueryCatalogue.load(join(ROOT, 'sparql', 'service'));
 const scratch = mkdtempSync(join(tmpdir(), 'citego-collection-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Everything a collection holds, in its order (the class labels, a lookup table, by IRI). */
-function contents(collection: Collection) {
-  return {
+/** Everything a collection holds, in its order (the class labels, a lookup table, by IRI), as JSON gives it (a text stored as bytes as its value). */
+function contents(collection: Collection): unknown {
+  return JSON.parse(JSON.stringify({
     documents: collection.documents, documentTypes: collection.documentTypes,
     descriptors: [...collection.descriptors], actors: [...collection.actors], places: [...collection.places], dossiers: [...collection.dossiers],
     components: collection.components, angles: collection.angles, scales: collection.scales,
     classLabels: [...collection.classLabels].sort(([a], [b]) => (a < b ? -1 : 1)),
-  };
+  }));
 }
 
 /** Publishes a data directory with a tap on its build, and runs `use` with the version published and the tapping source. */

@@ -137,38 +137,97 @@ export function slotOf(position: number, pieces: number, resolution: number): nu
 }
 
 /**
- * What an index holds, as FlexSearch holds it: for each term (by its id in a TermTable), the
- * sheets in each slot, in the order they were posted; and every sheet posted.
+ * What an index holds, gathered sheet after sheet: each (term, slot, sheet) posted, in typed
+ * arrays (ten million of them for a large collection, which lists grown one by one would have
+ * the garbage collector copy again and again), and every sheet posted.
  */
-export interface Postings {
-  readonly terms: (number[][] | undefined)[];
-  readonly sheets: number[];
-}
+export class Postings {
+  /** term × resolution + slot, and the sheet, of each posting, in the order posted. */
+  private keys = new Int32Array(1 << 16);
+  private postedSheets = new Int32Array(1 << 16);
+  private length = 0;
+  readonly sheets: number[] = [];
 
-export function emptyPostings(): Postings {
-  return { terms: [], sheets: [] };
+  constructor(readonly resolution: number) {}
+
+  add(term: number, slot: number, sheet: number): void {
+    if (this.length === this.keys.length) {
+      this.keys = grown(this.keys, this.length);
+      this.postedSheets = grown(this.postedSheets, this.length);
+    }
+    this.keys[this.length] = term * this.resolution + slot;
+    this.postedSheets[this.length++] = sheet;
+  }
+
+  /**
+   * The sheets of each term, by slot, as FlexSearch holds them: a list per slot (a hole where
+   * none), the sheets in the order they were posted. Sorted by counting, each list made once.
+   */
+  bySlot(terms: number): ((number[][] | undefined)[]) {
+    const { resolution, keys, postedSheets, length } = this;
+    const starts = new Int32Array(terms * resolution + 1);
+    for (let i = 0; i < length; i++) starts[keys[i]! + 1]!++;
+    for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
+    const sorted = new Int32Array(length);
+    const next = starts.slice(0, terms * resolution);
+    for (let i = 0; i < length; i++) sorted[next[keys[i]!]!++] = postedSheets[i]!;
+    const result: (number[][] | undefined)[] = new Array(terms);
+    for (let term = 0; term < terms; term++) {
+      let slots: number[][] | undefined;
+      for (let slot = 0; slot < resolution; slot++) {
+        const start = starts[term * resolution + slot]!;
+        const end = starts[term * resolution + slot + 1]!;
+        if (end === start) continue;
+        const list = new Array<number>(end - start);
+        for (let k = start; k < end; k++) list[k - start] = sorted[k]!;
+        (slots ??= [])[slot] = list;
+      }
+      result[term] = slots;
+    }
+    return result;
+  }
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+const DECODER = new TextDecoder();
+
+/** The character a UTF-8 sequence starting at `bytes[i]` encodes, with its length; an astral character is a separator (as its surrogates are in a string). */
+function characterAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  if (lead < 0xf0) return ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  return 0xd800;
+}
+
+/** How many bytes a UTF-8 sequence takes, by its first byte. */
+function widthOf(lead: number): number {
+  return lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+}
+
 /**
  * The analyser of one build of the index for one group of languages that file words alike
  * (French, English or Spanish, each stemmed; the others folded). A large collection's texts hold
  * a hundred million characters but few distinct words: each distinct word is folded and stemmed
- * once, and is found again by its characters where it stands in the text (a hash table compared
- * in place), without being cut out of the text. A content (a sheet's titles, or its abstracts,
- * in the group's languages) is given text by text, and each of its distinct terms is posted once,
- * in the slot FlexSearch gives a term by the place it first stands in the content.
+ * once, and is found again by its bytes where it stands in the text's UTF-8 (a hash table
+ * compared in place), without a string being made of it. The words are those `words` finds in
+ * the text. A content (a sheet's titles, or its abstracts, in the group's languages) is given
+ * text by text, and each of its distinct terms is posted once, in the slot FlexSearch gives a
+ * term by the place it first stands in the content.
  */
 export class TermTable {
   /** Term id → term. */
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  /** Word id → the word, its hash and its term id. */
-  private readonly words: string[] = [];
+  /** Word id → where its UTF-8 bytes are kept, their hash, and its term id. */
+  private wordBytes = new Uint8Array(1 << 16);
+  private wordBytesUsed = 0;
+  private wordStarts = new Int32Array(1024);
+  private wordEnds = new Int32Array(1024);
   private wordHashes = new Int32Array(1024);
   private wordTerms = new Int32Array(1024);
+  private words = 0;
   /** Open addressing: word id + 1, or 0 for an empty slot. */
   private table = new Int32Array(4096);
   /** The content being read: the stamp marks the terms already in it; their first positions, in order. */
@@ -190,79 +249,86 @@ export class TermTable {
   }
 
   /**
-   * Adds a text to the content. Positions count as FlexSearch counts the terms of the texts
-   * joined by spaces: a text without a word still takes one place.
+   * Adds a text (its UTF-8 bytes) to the content. Positions count as FlexSearch counts the terms
+   * of the texts joined by spaces: a text without a word still takes one place.
    */
-  add(text: string): void {
-    // The loop of the whole index build: the table is held in locals, and a word is looked up
-    // where it stands; an insertion (rare) may grow the table, which is then read again.
+  add(bytes: Uint8Array): void {
+    // The loop of the whole index build: what it reads of the table is held in locals, a word is
+    // looked up where it stands, and only an unknown word (rare) goes through a method (which
+    // may grow the table: it is read again after).
+    const length = bytes.length;
     let table = this.table;
     let mask = table.length - 1;
+    let kept = this.wordBytes;
+    let starts = this.wordStarts;
+    let ends = this.wordEnds;
     let hashes = this.wordHashes;
     let wordTerms = this.wordTerms;
-    const words = this.words;
+    let seen = this.seen;
     const stamp = this.stamp;
     const pieces = this.pieces;
-    let seen = this.seen;
-    let firstTerms = this.firstTerms;
-    let firstPositions = this.firstPositions;
-    let distinct = this.distinct;
     let count = 0;
     let start = -1;
     let hash = FNV_OFFSET;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
-      const kind = CHARACTER_CLASSES[code];
+    let i = 0;
+    while (i <= length) {
+      const byte = i < length ? bytes[i]! : 32;
+      let width = 1;
+      let kind: number;
+      if (byte < 0x80) {
+        kind = CHARACTER_CLASSES[byte]!;
+      } else {
+        width = widthOf(byte);
+        kind = CHARACTER_CLASSES[characterAt(bytes, i)]!;
+      }
       if (kind === 1) {
         if (start < 0) {
           start = i;
           hash = FNV_OFFSET;
         }
-        hash = Math.imul(hash ^ code, FNV_PRIME);
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+        for (let k = 1; k < width; k++) hash = Math.imul(hash ^ bytes[i + k]!, FNV_PRIME);
+        i += width;
         continue;
       }
-      if (start >= 0) {
-        const length = i - start;
+      // A word ends here, and an ideograph is a word of its own: one round for each.
+      for (let round = start >= 0 ? 0 : 1; round < 2; round++) {
+        if (round === 1) {
+          if (kind !== 2) break;
+          start = i;
+          hash = FNV_OFFSET;
+          for (let k = 0; k < width; k++) hash = Math.imul(hash ^ bytes[i + k]!, FNV_PRIME);
+        }
+        const end = round === 0 ? i : i + width;
         let slot = hash & mask;
         let term = -1;
         for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
-          const word = words[entry - 1]!;
-          if (hashes[entry - 1] === hash && word.length === length && text.startsWith(word, start)) {
-            term = wordTerms[entry - 1]!;
-            break;
+          const word = entry - 1;
+          if (hashes[word] === hash && ends[word]! - starts[word]! === end - start) {
+            const from = starts[word]! - start;
+            let k = start;
+            while (k < end && kept[from + k] === bytes[k]) k++;
+            if (k === end) {
+              term = wordTerms[word]!;
+              break;
+            }
           }
           slot = (slot + 1) & mask;
         }
         if (term < 0) {
-          term = this.insert(text.slice(start, i), hash, slot);
-          table = this.table;
+          term = this.insert(bytes.subarray(start, end), hash, slot);
+          ({ table, wordBytes: kept, wordStarts: starts, wordEnds: ends, wordHashes: hashes, wordTerms, seen } = this);
           mask = table.length - 1;
-          hashes = this.wordHashes;
-          wordTerms = this.wordTerms;
-          seen = this.seen;
         }
         if (seen[term] !== stamp) {
           seen[term] = stamp;
-          if (distinct === firstTerms.length) {
-            this.distinct = distinct;
-            this.grow();
-            firstTerms = this.firstTerms;
-            firstPositions = this.firstPositions;
-          }
-          firstTerms[distinct] = term;
-          firstPositions[distinct++] = pieces + count;
+          this.first(term, pieces + count);
         }
         count++;
         start = -1;
       }
-      // An ideograph is a word of its own (rare: the table's arrays are read again after).
-      if (kind === 2) {
-        this.distinct = distinct;
-        this.note(this.ideograph(text[i]!, code), pieces + count++);
-        ({ seen, firstTerms, firstPositions, distinct } = this);
-      }
+      i += width;
     }
-    this.distinct = distinct;
     this.pieces = pieces + Math.max(count, 1);
   }
 
@@ -270,53 +336,37 @@ export class TermTable {
    * Posts the content read since `begin` for a sheet: each of its terms once, in the slot of its
    * first occurrence. Sheets are posted in order, so that each slot lists them in that order.
    */
-  post(sheet: number, postings: Postings, resolution: number): void {
+  post(sheet: number, postings: Postings): void {
     let posted = false;
     for (let k = 0; k < this.distinct; k++) {
       const term = this.firstTerms[k]!;
       // FlexSearch passes over an empty term (a word a stemmer reduced to nothing).
       if (this.terms[term] === '') continue;
-      const slots = (postings.terms[term] ??= []);
-      (slots[slotOf(this.firstPositions[k]!, this.pieces, resolution)] ??= []).push(sheet);
+      postings.add(term, slotOf(this.firstPositions[k]!, this.pieces, postings.resolution), sheet);
       posted = true;
     }
     if (posted) postings.sheets.push(sheet);
   }
 
-  /** The postings as FlexSearch imports them: [term, slots] for every term posted. */
+  /** The postings as FlexSearch imports them: [term, sheets by slot] for every term posted. */
   entries(postings: Postings): [string, number[][]][] {
     const entries: [string, number[][]][] = [];
-    postings.terms.forEach((slots, term) => { if (slots) entries.push([this.terms[term]!, slots]); });
+    postings.bySlot(this.terms.length).forEach((slots, term) => { if (slots) entries.push([this.terms[term]!, slots]); });
     return entries;
   }
 
-  /** Notes a term of the content at a position, if it is its first. */
-  private note(term: number, position: number): void {
-    if (this.seen[term] === this.stamp) return;
-    this.seen[term] = this.stamp;
-    if (this.distinct === this.firstTerms.length) this.grow();
+  /** Notes the first place of a term in the content. */
+  private first(term: number, position: number): void {
+    if (this.distinct === this.firstTerms.length) {
+      this.firstTerms = grown(this.firstTerms, this.distinct);
+      this.firstPositions = grown(this.firstPositions, this.distinct);
+    }
     this.firstTerms[this.distinct] = term;
     this.firstPositions[this.distinct++] = position;
   }
 
-  private grow(): void {
-    this.firstTerms = grown(this.firstTerms, this.distinct);
-    this.firstPositions = grown(this.firstPositions, this.distinct);
-  }
-
-  private ideograph(char: string, code: number): number {
-    const hash = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    for (let entry = this.table[slot]!; entry !== 0; entry = this.table[slot]!) {
-      if (this.words[entry - 1] === char) return this.wordTerms[entry - 1]!;
-      slot = (slot + 1) & mask;
-    }
-    return this.insert(char, hash, slot);
-  }
-
-  private insert(word: string, hash: number, slot: number): number {
-    const term = indexTerm(word, this.language);
+  private insert(bytes: Uint8Array, hash: number, slot: number): number {
+    const term = indexTerm(DECODER.decode(bytes), this.language);
     let termId = this.termIds.get(term);
     if (termId === undefined) {
       termId = this.terms.length;
@@ -324,27 +374,37 @@ export class TermTable {
       this.termIds.set(term, termId);
       if (termId >= this.seen.length) this.seen = grown(this.seen, termId);
     }
-    const wordId = this.words.length;
-    this.words.push(word);
-    if (wordId >= this.wordHashes.length) {
-      this.wordHashes = grown(this.wordHashes, wordId);
-      this.wordTerms = grown(this.wordTerms, wordId);
+    const word = this.words++;
+    if (word >= this.wordHashes.length) {
+      this.wordStarts = grown(this.wordStarts, word);
+      this.wordEnds = grown(this.wordEnds, word);
+      this.wordHashes = grown(this.wordHashes, word);
+      this.wordTerms = grown(this.wordTerms, word);
     }
-    this.wordHashes[wordId] = hash;
-    this.wordTerms[wordId] = termId;
-    this.table[slot] = wordId + 1;
+    if (this.wordBytesUsed + bytes.length > this.wordBytes.length) {
+      const larger = new Uint8Array(Math.max(2 * this.wordBytes.length, this.wordBytesUsed + bytes.length));
+      larger.set(this.wordBytes);
+      this.wordBytes = larger;
+    }
+    this.wordBytes.set(bytes, this.wordBytesUsed);
+    this.wordStarts[word] = this.wordBytesUsed;
+    this.wordBytesUsed += bytes.length;
+    this.wordEnds[word] = this.wordBytesUsed;
+    this.wordHashes[word] = hash;
+    this.wordTerms[word] = termId;
+    this.table[slot] = word + 1;
     // A quarter full at most, so that a probe stays short.
-    if (4 * this.words.length > this.table.length) this.rehash();
+    if (4 * this.words > this.table.length) this.rehash();
     return termId;
   }
 
   private rehash(): void {
     this.table = new Int32Array(this.table.length * 2);
     const mask = this.table.length - 1;
-    for (let wordId = 0; wordId < this.words.length; wordId++) {
-      let slot = this.wordHashes[wordId]! & mask;
+    for (let word = 0; word < this.words; word++) {
+      let slot = this.wordHashes[word]! & mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-      this.table[slot] = wordId + 1;
+      this.table[slot] = word + 1;
     }
   }
 }

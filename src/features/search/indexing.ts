@@ -13,7 +13,8 @@
  */
 import FlexSearch, { type Index } from 'flexsearch';
 import type { DocumentRecord, Text } from '../../collection/collection.js';
-import { emptyPostings, fold, slotOf, TermTable, words, type Postings } from './analysis.js';
+import { utf8Of } from '../../collection/facts.js';
+import { fold, Postings, slotOf, TermTable, words } from './analysis.js';
 
 /** FlexSearch's slots per term and sheet: where in a text a term first stands ranks the sheet. */
 export const RESOLUTION = 9;
@@ -63,9 +64,9 @@ function post(sheet: number, texts: readonly Text[], group: Group, table: TermTa
     if (groupOf(text.language) !== group) continue;
     if (!any) table.begin();
     any = true;
-    table.add(text.value);
+    table.add(utf8Of(text));
   }
-  if (any) table.post(sheet, postings, RESOLUTION);
+  if (any) table.post(sheet, postings);
 }
 
 /** A FlexSearch index given its postings, [term, sheets by slot] for every term, and the ids it holds. */
@@ -80,7 +81,7 @@ function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [strin
 /** The sheets' indexes, by language group and field; each sheet's id is its place in the collection. */
 export async function sheetIndexes(documents: readonly DocumentRecord[], onProgress?: (progress: BuildProgress) => void): Promise<Record<Group, Fields<Index>>> {
   const tables = Object.fromEntries(GROUPS.map((g) => [g, new TermTable(g === 'other' ? '' : g)])) as Record<Group, TermTable>;
-  const postings = Object.fromEntries(GROUPS.map((g) => [g, { titles: emptyPostings(), abstracts: emptyPostings() }])) as Record<Group, Fields<Postings>>;
+  const postings = Object.fromEntries(GROUPS.map((g) => [g, { titles: new Postings(RESOLUTION), abstracts: new Postings(RESOLUTION) }])) as Record<Group, Fields<Postings>>;
   for (let start = 0; start < documents.length; start += CHUNK) {
     for (const document of documents.slice(start, start + CHUNK)) {
       for (const group of GROUPS) {
@@ -97,26 +98,28 @@ export async function sheetIndexes(documents: readonly DocumentRecord[], onProgr
 
 /** The index of names, each found by its id: its words folded (as typed, without stems), every beginning of each. */
 export function namesIndex(names: readonly { readonly id: number; readonly text: string }[]): Index {
-  const postings = new Map<string, number[][]>();
+  /** Each beginning's sheets by slot, and the last name posted under it (a beginning is posted once a name). */
+  const postings = new Map<string, { slots: number[][]; last: number }>();
+  /** Each word's beginnings, made once: names share their words. */
+  const beginningsOf = new Map<string, string[]>();
   const ids: number[] = [];
   for (const { id, text } of names) {
     const terms = words(text).map(fold);
     if (terms.length === 0) continue;
-    // A beginning is posted once, in the slot of the first word it begins.
-    const seen = new Set<string>();
     terms.forEach((term, position) => {
-      if (seen.has(term)) return;
+      let beginnings = beginningsOf.get(term);
+      if (!beginnings) beginningsOf.set(term, beginnings = Array.from({ length: term.length }, (_, end) => term.slice(0, end + 1)));
+      // In the slot of the first word it begins.
       const slot = slotOf(position, terms.length, RESOLUTION);
-      for (let end = 1; end <= term.length; end++) {
-        const beginning = term.slice(0, end);
-        if (seen.has(beginning)) continue;
-        seen.add(beginning);
-        let slots = postings.get(beginning);
-        if (!slots) postings.set(beginning, slots = []);
-        (slots[slot] ??= []).push(id);
+      for (const beginning of beginnings) {
+        let posting = postings.get(beginning);
+        if (!posting) postings.set(beginning, posting = { slots: [], last: -1 });
+        if (posting.last === id) continue;
+        posting.last = id;
+        (posting.slots[slot] ??= []).push(id);
       }
     });
     ids.push(id);
   }
-  return loaded(NAME_INDEX, [...postings], ids);
+  return loaded(NAME_INDEX, [...postings].map(([beginning, { slots }]) => [beginning, slots]), ids);
 }

@@ -20,7 +20,7 @@
  */
 import type { Index } from 'flexsearch';
 import { intersection, union, type Collection, type DocumentRecord, type Text } from '../../collection/collection.js';
-import { pickText } from '../../web/i18n/fallback.js';
+import { byLanguagePreference, pickText, SOURCE_LANGUAGE } from '../../web/i18n/fallback.js';
 import { fold, indexTerm, words } from './analysis.js';
 import { FacetTable, type FacetCount, type FacetName, type Selection } from './facets.js';
 import { GROUPS, namesIndex, sheetIndexes, type BuildProgress, type Fields, type Group } from './indexing.js';
@@ -96,9 +96,11 @@ export class SearchIndex {
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
     const sheets = await sheetIndexes(collection.documents, onProgress);
     const entries: LabelEntry[] = [];
+    // A thing's labels in the order of the language fallback (French first): of two labels that
+    // match alike, the first is the one shown.
     const addNames = (iri: string, kind: NamedKind, labels: readonly Text[], alternatives: readonly Text[] = []) => {
-      for (const label of labels) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: false });
-      for (const label of alternatives) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: true });
+      for (const label of byLanguagePreference(labels, SOURCE_LANGUAGE)) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: false });
+      for (const label of byLanguagePreference(alternatives, SOURCE_LANGUAGE)) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: true });
     };
     for (const d of collection.descriptors.values()) addNames(d.iri, 'descriptor', d.labels, d.altLabels);
     for (const a of collection.actors.values()) addNames(a.iri, 'actor', a.names);
