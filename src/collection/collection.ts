@@ -135,17 +135,19 @@ const valueOf = (value: Value): string => (typeof value === 'string' ? value : v
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** An actor's family, by its types: one of CITEGO's families, else a person or an organisation. */
-function familyOf(citego: string, values: readonly Value[]): ActorFamily | undefined {
-  for (const value of values) {
-    const text = valueOf(value);
-    const local = text.startsWith(citego) ? text.slice(citego.length) : undefined;
-    if (local && (ACTOR_FAMILIES as readonly string[]).includes(local)) return local as ActorFamily;
-  }
-  if (values.some((value) => valueOf(value) === `${foaf}Person`)) return 'Person';
-  if (values.some((value) => valueOf(value) === `${org}Organization`)) return 'Organization';
+/** The family of actors a class stands for: one of CITEGO's families, a person or an organisation. */
+function familyOf(citego: string, cls: string): ActorFamily | undefined {
+  const local = cls.startsWith(citego) ? cls.slice(citego.length) : undefined;
+  if (local && (ACTOR_FAMILIES as readonly string[]).includes(local)) return local as ActorFamily;
+  if (cls === `${foaf}Person`) return 'Person';
+  if (cls === `${org}Organization`) return 'Organization';
   return undefined;
 }
+
+/** Which family an actor of several types belongs to: CITEGO's own first. */
+const FAMILY_RANK: Readonly<Record<ActorFamily, number>> = {
+  ...Object.fromEntries(ACTOR_FAMILIES.map((family) => [family, 0])) as Record<(typeof ACTOR_FAMILIES)[number], number>, Person: 1, Organization: 2,
+};
 
 function ascending(values: Iterable<number>): Uint32Array {
   return Uint32Array.from(new Set(values)).sort();
@@ -198,20 +200,35 @@ export class Collection {
       if (!found) subclasses.set(c, found = subclassesOf(c, subClassOf));
       return found;
     };
+    // What each class met says of the things typed with it, found once: a subject has several types.
+    const classes = new Map<string, { kind?: string[]; document: boolean; family?: ActorFamily }>();
+    const classOf = (cls: string) => {
+      let known = classes.get(cls);
+      if (!known) classes.set(cls, known = { kind: typed.get(cls), document: documentClasses.has(cls), family: familyOf(citego, cls) });
+      return known;
+    };
     for (const [iri, known] of subjects) {
       const types = known[place.type];
       if (types === undefined) continue;
-      const values = valuesOf(types);
+      // Types are a set (their order is not kept): ties are broken by the smallest IRI.
       let documentTypes: string[] | undefined;
-      for (const value of values) {
-        typed.get(valueOf(value))?.push(iri);
-        if (isIri(value) && documentClasses.has(value)) (documentTypes ??= []).push(value);
+      let family: ActorFamily | undefined;
+      let familyClass = '';
+      for (const value of valuesOf(types)) {
+        const cls = classOf(valueOf(value));
+        cls.kind?.push(iri);
+        if (isIri(value) && cls.document) (documentTypes ??= []).push(value);
+        // One of CITEGO's families before a person, before an organisation.
+        if (cls.family && (!family || FAMILY_RANK[cls.family] < FAMILY_RANK[family] || (FAMILY_RANK[cls.family] === FAMILY_RANK[family] && valueOf(value) < familyClass))) {
+          family = cls.family;
+          familyClass = valueOf(value);
+        }
       }
       if (documentTypes) {
         // The most specific type: one that is not a superclass of another of its types.
-        sheetTypes.set(iri, documentTypes.length === 1 ? documentTypes[0]! : documentTypes.find((t) => !documentTypes.some((o) => o !== t && below(t).has(o))) ?? documentTypes[0]!);
+        const specific = documentTypes.filter((t) => !documentTypes.some((o) => o !== t && below(t).has(o)));
+        sheetTypes.set(iri, (specific.length > 0 ? specific : documentTypes).reduce((a, b) => (b < a ? b : a)));
       }
-      const family = familyOf(citego, values);
       if (family) families.set(iri, family);
     }
 

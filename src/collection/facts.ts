@@ -18,6 +18,8 @@ export interface Text {
   readonly language: string;
 }
 
+import { RDF_TYPE } from '../rdf/namespaces.js';
+
 /** Long texts are stored in blocks of this many bytes. */
 const BLOCK = 4 << 20;
 const ENCODER = new TextEncoder();
@@ -104,12 +106,16 @@ export class FactTable {
     return facts;
   }
 
-  /** The facts, each subject's values ordered and without repeats. */
+  /**
+   * The facts, each subject's values ordered and without repeats; but its types, a set to the
+   * collection (which asks only whether a type is among them), are left as they come.
+   */
   facts(): Facts {
+    const types = this.properties.indexOf(RDF_TYPE);
     for (const facts of this.subjects.values()) {
       for (let property = 0; property < facts.length; property++) {
         const values = facts[property];
-        if (Array.isArray(values)) facts[property] = ordered(values);
+        if (Array.isArray(values) && property !== types) facts[property] = ordered(values);
       }
     }
     return { properties: this.properties, subjects: this.subjects };
@@ -147,7 +153,9 @@ function ordered(values: Value[]): Value | Value[] {
     const order = compareValues(values[0]!, values[1]!);
     return order < 0 ? values : order > 0 ? [values[1]!, values[0]!] : values[0]!;
   }
-  values.sort(compareValues);
+  // IRIs alone (most longer lists: a sheet's descriptors…) sort as strings, without a comparison function.
+  if (values.every((value) => typeof value === 'string')) values.sort();
+  else values.sort(compareValues);
   const distinct = values.filter((value, i) => i === 0 || compareValues(values[i - 1]!, value) !== 0);
   return distinct.length === 1 ? distinct[0]! : distinct;
 }
