@@ -4,10 +4,12 @@
  *    every run: the store built as the service builds it, alone; then built again with the
  *    reader's tap on it, as the service builds a version (the collection gathered from the
  *    quads the gate reads), the collection made and the search index built. The reader side's
- *    time is what it adds to the store's build (the build with the tap less the build alone, or
- *    the time measured inside the tap when that is more) plus the collection and the index; its
- *    memory is the heap it holds once done, less the heap the build alone leaves. Both are
- *    compared with the store's build (targets: at most half its time and half its memory);
+ *    time is what its tap adds to the store's build (the build with the tap less the build
+ *    alone: the tap runs on the thread that parses and validates, and costs nothing when that
+ *    thread waits for the store's load) plus making the collection and the index; the time
+ *    spent inside the tap is shown beside. Its memory is what it holds once done, less what the
+ *    build alone leaves. Both are compared with the store's build (targets: at most half its
+ *    time and half its memory);
  *  - our service in a process of its own: search latency for one client (median, p99) and
  *    throughput for 16 clients, for text, facet and descriptor-combination searches; the
  *    neighbourhood and matrix JSON latency for one client (targets: median under 20 ms, p99
@@ -113,7 +115,7 @@ export async function runReaderSuite(runs: number, log: (line: string) => void):
     const storeSeconds = s((b) => b.storeSeconds);
     const storeBytes = s((b) => b.storeBytes);
     const buildLeft = s((b) => b.heapBytes);
-    const tapSeconds = Math.max(r((b) => b.tapSeconds), r((b) => b.buildSeconds) - storeSeconds);
+    const tapSeconds = Math.max(0, r((b) => b.buildSeconds) - storeSeconds);
     const readerSeconds = tapSeconds + r((b) => b.collectionSeconds) + r((b) => b.indexSeconds);
     const readerBytes = r((b) => b.indexHeapBytes) - buildLeft;
     log(`-- ${integer(stores[0]!.triples)} triples, ${integer(readers[0]!.documents)} sheets; medians of ${runs} run${runs > 1 ? 's' : ''}, each build in a fresh process`);
@@ -121,7 +123,8 @@ export async function runReaderSuite(runs: number, log: (line: string) => void):
       ['', 'seconds', 'memory'],
       ['store build (parse + validate beside the load)', storeSeconds.toFixed(2), megabytes(storeBytes)],
       ['store build with the reader\'s tap on it', r((b) => b.buildSeconds).toFixed(2), ''],
-      ['reader: tap on the build (added, or inside it)', tapSeconds.toFixed(2), `at most ${megabytes(r((b) => b.gatheredHeapBytes) - buildLeft)}`],
+      ['reader: tap on the build (what it adds)', tapSeconds.toFixed(2), `at most ${megabytes(r((b) => b.gatheredHeapBytes) - buildLeft)}`],
+      ['  (time spent inside the tap)', `(${r((b) => b.tapSeconds).toFixed(2)})`, ''],
       ['reader: collection made from the facts', r((b) => b.collectionSeconds).toFixed(2), megabytes(r((b) => b.collectionHeapBytes) - buildLeft)],
       ['reader: search index built (FlexSearch)', r((b) => b.indexSeconds).toFixed(2), megabytes(r((b) => b.indexHeapBytes - b.collectionHeapBytes))],
       ['reader side in all', readerSeconds.toFixed(2), megabytes(readerBytes)],

@@ -253,33 +253,21 @@ export class TermTable {
    * of the texts joined by spaces: a text without a word still takes one place.
    */
   add(bytes: Uint8Array): void {
-    // The loop of the whole index build: what it reads of the table is held in locals, a word is
-    // looked up where it stands, and only an unknown word (rare) goes through a method (which
-    // may grow the table: it is read again after).
     const length = bytes.length;
-    let table = this.table;
-    let mask = table.length - 1;
-    let kept = this.wordBytes;
-    let starts = this.wordStarts;
-    let ends = this.wordEnds;
-    let hashes = this.wordHashes;
-    let wordTerms = this.wordTerms;
-    let seen = this.seen;
-    const stamp = this.stamp;
-    const pieces = this.pieces;
+    const base = this.pieces;
     let count = 0;
     let start = -1;
     let hash = FNV_OFFSET;
-    let i = 0;
-    while (i <= length) {
-      const byte = i < length ? bytes[i]! : 32;
-      let width = 1;
+    for (let i = 0; i < length;) {
+      const byte = bytes[i]!;
       let kind: number;
+      let width: number;
       if (byte < 0x80) {
         kind = CHARACTER_CLASSES[byte]!;
+        width = 1;
       } else {
-        width = widthOf(byte);
         kind = CHARACTER_CLASSES[characterAt(bytes, i)]!;
+        width = widthOf(byte);
       }
       if (kind === 1) {
         if (start < 0) {
@@ -291,45 +279,20 @@ export class TermTable {
         i += width;
         continue;
       }
-      // A word ends here, and an ideograph is a word of its own: one round for each.
-      for (let round = start >= 0 ? 0 : 1; round < 2; round++) {
-        if (round === 1) {
-          if (kind !== 2) break;
-          start = i;
-          hash = FNV_OFFSET;
-          for (let k = 0; k < width; k++) hash = Math.imul(hash ^ bytes[i + k]!, FNV_PRIME);
-        }
-        const end = round === 0 ? i : i + width;
-        let slot = hash & mask;
-        let term = -1;
-        for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
-          const word = entry - 1;
-          if (hashes[word] === hash && ends[word]! - starts[word]! === end - start) {
-            const from = starts[word]! - start;
-            let k = start;
-            while (k < end && kept[from + k] === bytes[k]) k++;
-            if (k === end) {
-              term = wordTerms[word]!;
-              break;
-            }
-          }
-          slot = (slot + 1) & mask;
-        }
-        if (term < 0) {
-          term = this.insert(bytes.subarray(start, end), hash, slot);
-          ({ table, wordBytes: kept, wordStarts: starts, wordEnds: ends, wordHashes: hashes, wordTerms, seen } = this);
-          mask = table.length - 1;
-        }
-        if (seen[term] !== stamp) {
-          seen[term] = stamp;
-          this.first(term, pieces + count);
-        }
-        count++;
+      if (start >= 0) {
+        this.word(this.termOf(bytes, start, i, hash), base + count++);
         start = -1;
+      }
+      // An ideograph is a word of its own.
+      if (kind === 2) {
+        let own = FNV_OFFSET;
+        for (let k = 0; k < width; k++) own = Math.imul(own ^ bytes[i + k]!, FNV_PRIME);
+        this.word(this.termOf(bytes, i, i + width, own), base + count++);
       }
       i += width;
     }
-    this.pieces = pieces + Math.max(count, 1);
+    if (start >= 0) this.word(this.termOf(bytes, start, length, hash), base + count++);
+    this.pieces = base + Math.max(count, 1);
   }
 
   /**
@@ -355,14 +318,38 @@ export class TermTable {
     return entries;
   }
 
-  /** Notes the first place of a term in the content. */
-  private first(term: number, position: number): void {
+  /** Notes a word of the content at a position: its term's first place, if it is the first. */
+  private word(term: number, position: number): void {
+    if (this.seen[term] === this.stamp) return;
+    this.seen[term] = this.stamp;
     if (this.distinct === this.firstTerms.length) {
       this.firstTerms = grown(this.firstTerms, this.distinct);
       this.firstPositions = grown(this.firstPositions, this.distinct);
     }
     this.firstTerms[this.distinct] = term;
     this.firstPositions[this.distinct++] = position;
+  }
+
+  /** The term of the word bytes[start, end), whose hash is given: found where it stands, compared byte by byte. */
+  private termOf(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    const kept = this.wordBytes;
+    const starts = this.wordStarts;
+    const ends = this.wordEnds;
+    const hashes = this.wordHashes;
+    let slot = hash & mask;
+    for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+      const word = entry - 1;
+      if (hashes[word] === hash && ends[word]! - starts[word]! === end - start) {
+        const shift = starts[word]! - start;
+        let k = start;
+        while (k < end && kept[shift + k] === bytes[k]) k++;
+        if (k === end) return this.wordTerms[word]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.insert(bytes.subarray(start, end), hash, slot);
   }
 
   private insert(bytes: Uint8Array, hash: number, slot: number): number {
