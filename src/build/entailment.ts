@@ -7,7 +7,7 @@
  * it is written by hand in the data.
  */
 import { RDF_TYPE, RDFS_SUBCLASS_OF, STANDARD_PREFIXES } from '../rdf/namespaces.js';
-import type { Quad } from '../rdf/terms.js';
+import type { NamedNode, Quad, Term } from '../rdf/terms.js';
 
 const { rdfs, owl } = STANDARD_PREFIXES;
 
@@ -83,6 +83,39 @@ export function entailmentRules(ontology: readonly Quad[]): EntailmentRules {
     if (implied.length > 0) impliedProperties.set(property, implied);
   }
   return { superclasses, impliedProperties };
+}
+
+/** Receives a triple the rules add: its subject's IRI, its property and its object. */
+export type EntailedTriple = (subject: string, predicate: string, object: Term) => void;
+
+/** What a triple of a property implies: the triples the rules add for it. */
+export type TripleRule = (quad: Quad, emit: EntailedTriple) => void;
+
+/**
+ * The rule of each property whose triples imply others (undefined for the others): what the
+ * entailment query adds for a triple of the default graph, exactly (between IRIs and literals),
+ * for a reader that follows the data as the build reads it rather than asks the store once it is
+ * materialised. A class's supertypes are the same term objects each time.
+ */
+export function entailmentOf(rules: EntailmentRules): (predicate: string) => TripleRule | undefined {
+  const superTerms = new Map([...rules.superclasses].map(([cls, supers]) => [cls, supers.map((value): NamedNode => ({ termType: 'NamedNode', value }))]));
+  const supertypes: TripleRule = ({ subject, object }, emit) => {
+    if (subject.termType !== 'NamedNode' || object.termType !== 'NamedNode') return;
+    for (const type of superTerms.get(object.value) ?? []) emit(subject.value, RDF_TYPE, type);
+  };
+  const implied = (properties: readonly ImpliedProperty[]): TripleRule => ({ subject, object }, emit) => {
+    if (subject.termType !== 'NamedNode' || object.termType === 'BlankNode') return;
+    for (const { property, reversed } of properties) {
+      if (!reversed) emit(subject.value, property, object);
+      else if (object.termType === 'NamedNode') emit(object.value, property, subject);
+    }
+  };
+  const byProperty = new Map([...rules.impliedProperties].map(([property, properties]) => [property, implied(properties)]));
+  if (superTerms.size > 0) {
+    const typeRule = byProperty.get(RDF_TYPE);
+    byProperty.set(RDF_TYPE, typeRule ? (quad, emit) => { supertypes(quad, emit); typeRule(quad, emit); } : supertypes);
+  }
+  return (predicate) => byProperty.get(predicate);
 }
 
 /** The group binding ?s ?p ?o to every triple the rules add to the default graph; undefined when they add none. */

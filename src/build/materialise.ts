@@ -12,8 +12,9 @@ import type { QueryCatalogue } from '../queries/catalogue.js';
 import { STANDARD_PREFIXES } from '../rdf/namespaces.js';
 import type { Store } from '../store/store.js';
 import type { ValidationRules } from '../validation/gate.js';
-import { textInSharedMemory, type BuildReport, type SourceFile } from './build.js';
-import { blankNodeEntailmentUpdate, entailmentQuery, entailmentRules } from './entailment.js';
+import { modelGraphs, textInSharedMemory, type BuildReport, type SourceFile } from './build.js';
+import type { Quad } from '../rdf/terms.js';
+import { blankNodeEntailmentUpdate, entailmentOf, entailmentQuery, entailmentRules, type TripleRule } from './entailment.js';
 
 /** The dataset every published thing belongs to (void:inDataset), described by VoID and DCAT. */
 export function datasetIri(baseIRI: string): string {
@@ -64,6 +65,23 @@ export interface Materialised {
 export interface MaterialiseInput extends Pick<BuildReport, 'recordsWithoutPage' | 'blankNodeGraphs'> {
   /** When the data last changed: the modification date of the records that give none. */
   readonly dataModified: Date;
+}
+
+/**
+ * What a reader of a version's quads as the build reads them (the reader's side of the service)
+ * needs to hold what the store will hold once the version is materialised: the ontology, loaded
+ * in its own graph beside the data, and the triples materialising adds for each triple of the
+ * data (by the same rules as the query that adds them to the store).
+ */
+export interface MaterialisedModel {
+  readonly ontologyGraph: string;
+  readonly ontology: readonly Quad[];
+  /** What materialising adds for a triple of a property of the data, if anything. */
+  readonly entailed: (predicate: string) => TripleRule | undefined;
+}
+
+export function materialisedModel(rules: ValidationRules): MaterialisedModel {
+  return { ontologyGraph: modelGraphs(rules.baseIRI).ontology, ontology: rules.ontologyQuads, entailed: entailmentOf(entailmentRules(rules.ontologyQuads)) };
 }
 
 /** Computes and loads the materialised parts. */

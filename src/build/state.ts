@@ -3,6 +3,7 @@
  * server listens from the start and every route reads this state, so that a large dataset can
  * load while the home page shows the progress.
  */
+import type { QuadBatch } from '../rdf/parse.js';
 import type { Store } from '../store/store.js';
 import type { BuildProgress, BuildReport, SourceFile } from './build.js';
 import type { Publishing } from './versions/publishing.js';
@@ -46,10 +47,33 @@ export type ServiceStatus =
   | ReadyStatus
   | { readonly phase: 'failed'; readonly reason: string };
 
+/**
+ * A part of the service that derives something from each version as it is built (the reader's
+ * collection and search index), so that it is ready when the version is published rather than
+ * read back from the store after.
+ */
+export interface BuildTap {
+  /** Every quad of the data the gate reads, batch by batch (a source the gate reads twice gives its quads twice). */
+  quads(batch: QuadBatch): void;
+  /** The gate accepted the data and the store holds it: it will be published unless materialising it fails. */
+  accepted(): void;
+}
+
 export class ServiceState {
   status: ServiceStatus = { phase: 'loading' };
   /** What changes the published data (reloads, curators' writes) and its change log, once publishing has started. */
   publisher: Publishing | undefined;
+  private readonly buildTaps: ((store: Store) => BuildTap)[] = [];
+
+  /** Taps the build of every version from now on; `open` is given the store the version is built into (its status's store). */
+  tapBuilds(open: (store: Store) => BuildTap): void {
+    this.buildTaps.push(open);
+  }
+
+  /** The taps of a build into `store`. */
+  openBuildTaps(store: Store): BuildTap[] {
+    return this.buildTaps.map((open) => open(store));
+  }
 
   /** The store, when the data is published; undefined while loading or after a refusal. */
   get store(): Store | undefined {

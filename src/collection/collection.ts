@@ -7,16 +7,13 @@
  * descriptor, per matrix cell, per place…) is counted here, with the version, never by a request.
  */
 import { STANDARD_PREFIXES, citegoNamespaces } from '../rdf/namespaces.js';
-import type { Pairs, PropertyReader, Value } from './read.js';
+import { valuesOf, type Facts, type Text, type Value, type Values } from './facts.js';
+import type { PropertyReader } from './read.js';
 import type { Store } from '../store/store.js';
 
 const { rdf, rdfs, dct, skos, foaf, org, schema } = STANDARD_PREFIXES;
 
-/** A text and its language tag ('' for none). */
-export interface Text {
-  readonly value: string;
-  readonly language: string;
-}
+export type { Text } from './facts.js';
 
 export interface DocumentRecord {
   /** Position in `Collection.documents`: postings and facets refer to documents by it. */
@@ -98,28 +95,33 @@ const citegoTerms = (citego: string) => ({
 
 type Terms = ReturnType<typeof citegoTerms>;
 
-/** Subject → values, for one property. */
-function bySubject(pairs: Pairs | undefined): Map<string, Value[]> {
-  const map = new Map<string, Value[]>();
-  for (const [subject, value] of pairs ?? []) {
-    const list = map.get(subject);
-    if (list) list.push(value);
-    else map.set(subject, [value]);
-  }
-  return map;
+const isIri = (value: Value): value is string => typeof value === 'string';
+const isText = (value: Value): value is Text => typeof value !== 'string';
+/** A property's IRIs, or its texts: the facts' own list when it holds nothing else (most do), so that a large collection is not copied value by value. */
+function iris(values: Values): string[] {
+  if (values === undefined) return [];
+  if (Array.isArray(values)) return values.every(isIri) ? values : values.filter(isIri);
+  return isIri(values) ? [values] : [];
 }
-
-const iris = (values: readonly Value[] | undefined): string[] => (values ?? []).filter((v) => v.iri).map((v) => v.value);
-const texts = (values: readonly Value[] | undefined): Text[] => (values ?? []).filter((v) => !v.iri).map((v) => ({ value: v.value, language: v.language }));
+function texts(values: Values): Text[] {
+  if (values === undefined) return [];
+  if (Array.isArray(values)) return values.every(isText) ? values : values.filter(isText);
+  return isText(values) ? [values] : [];
+}
+/** The first value, as a string (an IRI or a literal's text). */
+const first = (values: Values): string | undefined => {
+  const value = valuesOf(values)[0];
+  return value === undefined ? undefined : isIri(value) ? value : value.value;
+};
 
 /** Every class below `root` in the class hierarchy, `root` included. */
-function subclassesOf(root: string, subClassOf: Map<string, Value[]>): Set<string> {
+function subclassesOf(root: string, subClassOf: ReadonlyMap<string, readonly Value[]>): Set<string> {
   const found = new Set([root]);
   let grew = true;
   while (grew) {
     grew = false;
     for (const [sub, supers] of subClassOf) {
-      if (!found.has(sub) && supers.some((s) => found.has(s.value))) {
+      if (!found.has(sub) && supers.some((s) => found.has(valueOf(s)))) {
         found.add(sub);
         grew = true;
       }
@@ -127,6 +129,25 @@ function subclassesOf(root: string, subClassOf: Map<string, Value[]>): Set<strin
   }
   return found;
 }
+
+/** An IRI, or a literal's text. */
+const valueOf = (value: Value): string => (typeof value === 'string' ? value : value.value);
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The family of actors a class stands for: one of CITEGO's families, a person or an organisation. */
+function familyOf(citego: string, cls: string): ActorFamily | undefined {
+  const local = cls.startsWith(citego) ? cls.slice(citego.length) : undefined;
+  if (local && (ACTOR_FAMILIES as readonly string[]).includes(local)) return local as ActorFamily;
+  if (cls === `${foaf}Person`) return 'Person';
+  if (cls === `${org}Organization`) return 'Organization';
+  return undefined;
+}
+
+/** Which family an actor of several types belongs to: CITEGO's own first. */
+const FAMILY_RANK: Readonly<Record<ActorFamily, number>> = {
+  ...Object.fromEntries(ACTOR_FAMILIES.map((family) => [family, 0])) as Record<(typeof ACTOR_FAMILIES)[number], number>, Person: 1, Organization: 2,
+};
 
 function ascending(values: Iterable<number>): Uint32Array {
   return Uint32Array.from(new Set(values)).sort();
@@ -149,40 +170,82 @@ export class Collection {
   /** The places each place lies within, transitively, itself included. */
   private readonly placeAncestry = new Map<string, readonly string[]>();
 
-  constructor(readonly citego: string, read: ReadonlyMap<string, Pairs>, terms: Terms) {
-    // Each property read, by subject.
-    const v = Object.fromEntries(Object.entries(terms).map(([key, predicate]) => [key, bySubject(read.get(predicate))])) as Record<keyof Terms, Map<string, Value[]>>;
-    const documentClasses = subclassesOf(`${citego}Document`, v.subClassOf);
-    const labelsOf = (...maps: Map<string, Value[]>[]) => (iri: string) => maps.flatMap((m) => texts(m.get(iri)));
-    this.classLabels = new Map([...v.label].map(([iri, values]) => [iri, texts(values)]));
+  constructor(readonly citego: string, facts: Facts, terms: Terms) {
+    // Each subject's values of each property, by the property's name here.
+    const place = Object.fromEntries(Object.entries(terms).map(([key, predicate]) => [key, facts.properties.indexOf(predicate)])) as Record<keyof Terms, number>;
+    type Known = readonly Values[];
+    const none: Known = [];
+    const subjects = facts.subjects;
+    const of = (iri: string): Known => subjects.get(iri) ?? none;
+    const subClassOf = new Map<string, readonly Value[]>();
+    const classLabels = new Map<string, Text[]>();
+    for (const [iri, known] of subjects) {
+      const supers = known[place.subClassOf];
+      if (supers !== undefined) subClassOf.set(iri, valuesOf(supers));
+      const labels = known[place.label];
+      if (labels !== undefined) classLabels.set(iri, texts(labels));
+    }
+    this.classLabels = classLabels;
+    const documentClasses = subclassesOf(`${citego}Document`, subClassOf);
 
-    // Sheets: a subject typed with a subclass of citego:Document.
-    const documents: DocumentRecord[] = [];
-    const typeCounts = new Map<string, number>();
-    const isDocumentClass = (c: string) => documentClasses.has(c);
+    // One pass over the types: sheets (typed with a subclass of citego:Document, by their most
+    // specific type), the things of each kind the collection lists, and actors by family.
+    const kinds = [`${citego}Descriptor`, `${citego}Component`, `${citego}GovernanceAngle`, `${citego}Scale`, `${dct}Location`, `${citego}Dossier`];
+    const typed = new Map<string, string[]>(kinds.map((kind) => [kind, []]));
+    const sheetTypes = new Map<string, string>();
+    const families = new Map<string, ActorFamily>();
     const subclasses = new Map<string, Set<string>>();
     const below = (c: string) => {
       let found = subclasses.get(c);
-      if (!found) subclasses.set(c, found = subclassesOf(c, v.subClassOf));
+      if (!found) subclasses.set(c, found = subclassesOf(c, subClassOf));
       return found;
     };
-    for (const [iri, values] of v.type) {
-      const documentTypes = iris(values).filter(isDocumentClass);
-      if (documentTypes.length === 0) continue;
-      // The most specific type: one that is not a superclass of another of its types.
-      const type = documentTypes.length === 1 ? documentTypes[0]! : documentTypes.find((t) => !documentTypes.some((o) => o !== t && below(t).has(o))) ?? documentTypes[0]!;
-      typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
-      const date = v.issued.get(iri)?.[0]?.value;
-      const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
-      documents.push({
-        index: 0, iri, type, titles: texts(v.title.get(iri)), abstracts: texts(v.abstract.get(iri)),
-        languages: iris(v.language.get(iri)).map((l) => l.slice(l.lastIndexOf('/') + 1)),
-        issued: date, year, descriptors: iris(v.subject.get(iri)), creators: iris(v.creator.get(iri)), partners: iris(v.partner.get(iri)),
-        places: iris(v.spatial.get(iri)), dossiers: iris(v.isPartOf.get(iri)), source: iris(v.source.get(iri))[0],
-      });
+    // What each class met says of the things typed with it, found once: a subject has several types.
+    const classes = new Map<string, { kind?: string[]; document: boolean; family?: ActorFamily }>();
+    const classOf = (cls: string) => {
+      let known = classes.get(cls);
+      if (!known) classes.set(cls, known = { kind: typed.get(cls), document: documentClasses.has(cls), family: familyOf(citego, cls) });
+      return known;
+    };
+    for (const [iri, known] of subjects) {
+      const types = known[place.type];
+      if (types === undefined) continue;
+      // Types are a set (their order is not kept): ties are broken by the smallest IRI.
+      let documentTypes: string[] | undefined;
+      let family: ActorFamily | undefined;
+      let familyClass = '';
+      for (const value of valuesOf(types)) {
+        const cls = classOf(valueOf(value));
+        cls.kind?.push(iri);
+        if (isIri(value) && cls.document) (documentTypes ??= []).push(value);
+        // One of CITEGO's families before a person, before an organisation.
+        if (cls.family && (!family || FAMILY_RANK[cls.family] < FAMILY_RANK[family] || (FAMILY_RANK[cls.family] === FAMILY_RANK[family] && valueOf(value) < familyClass))) {
+          family = cls.family;
+          familyClass = valueOf(value);
+        }
+      }
+      if (documentTypes) {
+        // The most specific type: one that is not a superclass of another of its types.
+        const specific = documentTypes.filter((t) => !documentTypes.some((o) => o !== t && below(t).has(o)));
+        sheetTypes.set(iri, (specific.length > 0 ? specific : documentTypes).reduce((a, b) => (b < a ? b : a)));
+      }
+      if (family) families.set(iri, family);
     }
-    documents.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
-    this.documents = documents.map((d, index) => ({ ...d, index }));
+
+    const typeCounts = new Map<string, number>();
+    this.documents = [...sheetTypes.keys()].sort(compareStrings).map((iri, index): DocumentRecord => {
+      const type = sheetTypes.get(iri)!;
+      typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+      const known = of(iri);
+      const date = first(known[place.issued]);
+      const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
+      return {
+        index, iri, type, titles: texts(known[place.title]), abstracts: texts(known[place.abstract]),
+        languages: iris(known[place.language]).map((l) => l.slice(l.lastIndexOf('/') + 1)),
+        issued: date, year, descriptors: iris(known[place.subject]), creators: iris(known[place.creator]), partners: iris(known[place.partner]),
+        places: iris(known[place.spatial]), dossiers: iris(known[place.isPartOf]), source: iris(known[place.source])[0],
+      };
+    });
     this.documentIndex = new Map(this.documents.map((d) => [d.iri, d.index]));
     this.documentTypes = [...typeCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
 
@@ -196,45 +259,37 @@ export class Collection {
     };
     for (const d of this.documents) {
       for (const descriptor of d.descriptors) add(postings, descriptor, d.index);
-      for (const actor of [...d.creators, ...d.partners]) add(actorDocuments, actor, d.index);
+      for (const actor of d.creators) add(actorDocuments, actor, d.index);
+      for (const actor of d.partners) add(actorDocuments, actor, d.index);
     }
-    const typed = (cls: string) => [...v.type].filter(([, values]) => values.some((value) => value.value === cls)).map(([iri]) => iri);
-    this.descriptors = new Map(typed(`${citego}Descriptor`).sort().map((iri) => [iri, {
-      iri, labels: texts(v.prefLabel.get(iri)), altLabels: texts(v.altLabel.get(iri)),
-      components: iris(v.component.get(iri)), angles: iris(v.angle.get(iri)), scale: iris(v.scale.get(iri))[0],
-      broader: iris(v.broader.get(iri)), narrower: iris(v.narrower.get(iri)), related: iris(v.related.get(iri)),
-      documents: ascending(postings.get(iri) ?? []),
-    }]));
-    const axis = (cls: string): AxisRecord[] => typed(cls).map((iri) => ({
-      iri, labels: texts(v.prefLabel.get(iri)), notation: v.notation.get(iri)?.[0]?.value ?? '', colour: v.colour.get(iri)?.[0]?.value,
+    const ofKind = (cls: string) => [...new Set(typed.get(cls))].sort(compareStrings);
+    this.descriptors = new Map(ofKind(`${citego}Descriptor`).map((iri) => {
+      const known = of(iri);
+      return [iri, {
+        iri, labels: texts(known[place.prefLabel]), altLabels: texts(known[place.altLabel]),
+        components: iris(known[place.component]), angles: iris(known[place.angle]), scale: iris(known[place.scale])[0],
+        broader: iris(known[place.broader]), narrower: iris(known[place.narrower]), related: iris(known[place.related]),
+        documents: ascending(postings.get(iri) ?? []),
+      }];
+    }));
+    const axis = (cls: string): AxisRecord[] => ofKind(cls).map((iri) => ({
+      iri, labels: texts(of(iri)[place.prefLabel]), notation: first(of(iri)[place.notation]) ?? '', colour: first(of(iri)[place.colour]),
     })).sort((a, b) => a.notation.localeCompare(b.notation, 'en', { numeric: true }) || a.iri.localeCompare(b.iri));
     this.components = axis(`${citego}Component`);
     this.angles = axis(`${citego}GovernanceAngle`);
     this.scales = axis(`${citego}Scale`);
 
     // Actors: persons and organisations of every family.
-    const familyOf = (values: readonly Value[]): ActorFamily | undefined => {
-      for (const value of values) {
-        const local = value.value.startsWith(citego) ? value.value.slice(citego.length) : undefined;
-        if (local && (ACTOR_FAMILIES as readonly string[]).includes(local)) return local as ActorFamily;
-      }
-      if (values.some((value) => value.value === `${foaf}Person`)) return 'Person';
-      if (values.some((value) => value.value === `${org}Organization`)) return 'Organization';
-      return undefined;
-    };
-    const actors = new Map<string, ActorRecord>();
-    for (const [iri, values] of v.type) {
-      const family = familyOf(values);
-      if (!family) continue;
-      actors.set(iri, {
-        iri, family, names: labelsOf(v.name, v.prefLabel)(iri),
-        memberOf: [...iris(v.memberOf.get(iri)), ...iris(v.subOrganizationOf.get(iri))],
+    this.actors = new Map([...families.keys()].sort(compareStrings).map((iri) => {
+      const known = of(iri);
+      return [iri, {
+        iri, family: families.get(iri)!, names: [...texts(known[place.name]), ...texts(known[place.prefLabel])],
+        memberOf: [...iris(known[place.memberOf]), ...iris(known[place.subOrganizationOf])],
         documents: ascending(actorDocuments.get(iri) ?? []),
-      });
-    }
-    this.actors = actors;
-    this.places = new Map(typed(`${dct}Location`).sort().map((iri) => [iri, { iri, labels: texts(v.prefLabel.get(iri)), within: iris(v.containedIn.get(iri)) }]));
-    this.dossiers = new Map(typed(`${citego}Dossier`).sort().map((iri) => [iri, { iri, labels: texts(v.title.get(iri)) }]));
+      }];
+    }));
+    this.places = new Map(ofKind(`${dct}Location`).map((iri) => [iri, { iri, labels: texts(of(iri)[place.prefLabel]), within: iris(of(iri)[place.containedIn]) }]));
+    this.dossiers = new Map(ofKind(`${citego}Dossier`).map((iri) => [iri, { iri, labels: texts(of(iri)[place.title]) }]));
   }
 
   /** The properties a collection is read from. */
@@ -244,8 +299,13 @@ export class Collection {
 
   static async read(store: Store, reader: PropertyReader, baseIRI: string, onRead?: (done: number, total: number) => void): Promise<Collection> {
     const { citego } = citegoNamespaces(baseIRI);
-    const terms = citegoTerms(citego);
-    return new Collection(citego, await reader.all(store, Object.values(terms), onRead), terms);
+    return Collection.of(baseIRI, await reader.all(store, Collection.predicates(citego), onRead));
+  }
+
+  /** The collection of the facts read, from the store or from the build. */
+  static of(baseIRI: string, facts: Facts): Collection {
+    const { citego } = citegoNamespaces(baseIRI);
+    return new Collection(citego, facts, citegoTerms(citego));
   }
 
   /** A place and every place it lies within, nearest first. */

@@ -2,16 +2,12 @@
  * Reading the collection out of the store for the reader's side of the service: one scan of the
  * store's index per property (sparql/service/predicate-values.rq), the answers parsed straight
  * from SPARQL JSON results into plain pairs. Two scans run at a time, one per store replica.
+ * A version is read this way when it could not be prepared as it was built (prepared.ts): after
+ * a curator's write, which changes the store by an update.
  */
 import type { QueryCatalogue } from '../queries/catalogue.js';
 import type { Store } from '../store/store.js';
-
-/** A value read from the store: an IRI, or a literal with its language tag ('' for none). */
-export interface Value {
-  readonly value: string;
-  readonly iri: boolean;
-  readonly language: string;
-}
+import { addValue, FactTable, type Facts, type Value } from './facts.js';
 
 /** The (subject IRI, value) pairs of one property. */
 export type Pairs = readonly (readonly [string, Value])[];
@@ -40,24 +36,26 @@ export class PropertyReader {
     const bindings = (JSON.parse(result.body) as { results: { bindings: JsonBinding[] } }).results.bindings;
     const pairs: (readonly [string, Value])[] = [];
     for (const { s, o } of bindings) {
-      if (s?.type !== 'uri' || !o) continue;
-      pairs.push([s.value, { value: o.value, iri: o.type === 'uri', language: (o['xml:lang'] ?? '').toLowerCase() }]);
+      // Only things named by IRIs, and values that are IRIs or literals: a blank node's label is no text.
+      if (s?.type !== 'uri' || !o || o.type === 'bnode') continue;
+      pairs.push([s.value, o.type === 'uri' ? o.value : { value: o.value, language: (o['xml:lang'] ?? '').toLowerCase() }]);
     }
     return pairs;
   }
 
   /** Reads several properties, two at a time. */
-  async all(store: Store, predicates: readonly string[], onRead?: (done: number, total: number) => void): Promise<Map<string, Pairs>> {
-    const read = new Map<string, Pairs>();
+  async all(store: Store, predicates: readonly string[], onRead?: (done: number, total: number) => void): Promise<Facts> {
+    const table = new FactTable(predicates);
     let next = 0;
+    let done = 0;
     const worker = async () => {
       while (next < predicates.length) {
-        const predicate = predicates[next++]!;
-        read.set(predicate, await this.pairs(store, predicate));
-        onRead?.(read.size, predicates.length);
+        const property = next++;
+        for (const [subject, value] of await this.pairs(store, predicates[property]!)) addValue(table.subject(subject), property, value);
+        onRead?.(++done, predicates.length);
       }
     };
     await Promise.all([worker(), worker()]);
-    return read;
+    return table.facts();
   }
 }

@@ -37,6 +37,20 @@ export function keptAsWritten(literal: Literal): boolean {
 const SUBJECT = 'urn:x-citego:literal:';
 const LINE = new RegExp(`^<${SUBJECT}(\\d+)> <urn:x-citego:value> (.*) \\.$`);
 
+/** A small store of its own holding each literal (in N-Triples) as the value of a subject numbered by its place. */
+function storeOf(literals: readonly string[]): oxigraph.Store {
+  const store = new oxigraph.Store();
+  store.load(literals.map((literal, index) => `<${SUBJECT}${index}> <urn:x-citego:value> ${literal} .\n`).join(''), { format: 'application/n-triples' });
+  return store;
+}
+
+/** The lexical form the store gives each literal (in N-Triples), as its queries' results show it: "01"^^xsd:integer is "1". */
+export function lexicalFormsInStore(literals: readonly string[]): string[] {
+  const forms = new Array<string>(literals.length);
+  for (const quad of storeOf(literals).match()) forms[Number(quad.subject.value.slice(SUBJECT.length))] = quad.object.value;
+  return forms;
+}
+
 /**
  * Spells literals the way the store does, in batches: `add` queues a literal (in canonical
  * N-Triples) with what it belongs to; `onSpelt` receives them back with the store's spelling.
@@ -60,8 +74,7 @@ export class LiteralSpeller<T> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const store = new oxigraph.Store();
-    store.load(batch.map(({ literal }, index) => `<${SUBJECT}${index}> <urn:x-citego:value> ${literal} .\n`).join(''), { format: 'application/n-triples' });
+    const store = storeOf(batch.map(({ literal }) => literal));
     const spelt = new Array<string>(batch.length);
     for (const line of store.dump({ format: 'application/n-triples', from_graph_name: oxigraph.defaultGraph() }).split('\n')) {
       const match = LINE.exec(line);

@@ -15,6 +15,9 @@
  *   them: a couple of seconds after the last write, the store is rebuilt from the graph beside
  *   the one served (as after many updates) and switched to, so that the written things get their
  *   standard types and the dumps, VoID and catalogue (keyed on `sourcesVersion`) follow.
+ * - The parts of the service that derive something from each version (the reader's collection and
+ *   search index) tap its build (ServiceState.tapBuilds): they see the quads the gate reads, and
+ *   start once it accepts them, while the store is materialised.
  * - Records name the data file they were read from (prov:wasDerivedFrom), although a version is
  *   built from the published graph rather than the files: the publisher remembers which file
  *   each thing published as it stands was read from.
@@ -226,10 +229,15 @@ export class Publisher implements Publishing {
     if (!recovered) {
       const collector = new BlockCollector();
       const store = new TrackedStore(this.options.store);
+      const taps = this.options.state.openBuildTaps(store);
       const build = await buildKnowledgeGraph({
         rules, dataDir, store, onProgress: (p) => this.progress(p),
-        onQuads: (source, batch) => collector.add(batch.quads, source, batch.lines),
+        onQuads: (source, batch) => {
+          collector.add(batch.quads, source, batch.lines);
+          for (const tap of taps) tap.quads(batch);
+        },
       });
+      for (const tap of taps) tap.accepted();
       const blocks = collector.blocks();
       this.graph = new ThingGraph(blocks);
       this.graphBuiltFor = undefined;
@@ -360,8 +368,14 @@ export class Publisher implements Publishing {
   private async buildVersion(store: Store, changes: readonly ThingChange[], collector: BlockCollector | undefined, trigger: string): Promise<BuildReport> {
     const bytes = this.graph.serialize(changes);
     const data: SourceFile[] = [{ path: 'published', name: `published graph (${trigger})`, format: 'application/n-triples', bytes }];
+    const taps = this.options.state.openBuildTaps(store);
     try {
-      return await buildKnowledgeGraph({ rules: this.options.rules, dataDir: this.options.dataDir, store, data, onProgress: (p) => this.progress(p) });
+      const build = await buildKnowledgeGraph({
+        rules: this.options.rules, dataDir: this.options.dataDir, store, data, onProgress: (p) => this.progress(p),
+        onQuads: taps.length > 0 ? (_source, batch) => { for (const tap of taps) tap.quads(batch); } : undefined,
+      });
+      for (const tap of taps) tap.accepted();
+      return build;
     } catch (error) {
       if (error instanceof InvalidDataError && collector) throw new InvalidDataError(this.locate(error.outcome, collector));
       throw error;

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response } from 'express';
+import { materialisedModel } from '../../build/materialise.js';
 import type { ReadyStatus } from '../../build/state.js';
 import type { ActorFamily, Collection } from '../../collection/collection.js';
 import { CollectionSource } from '../../collection/current.js';
@@ -87,8 +88,10 @@ function scopeOf(query: Request['query'], collection: Collection): Scope {
 }
 
 export function atlas(context: FeatureContext): Feature {
-  const { config, state, queries } = context;
-  const collections = new CollectionSource(queries, config.baseIRI);
+  const { config, state, queries, rules } = context;
+  const collections = new CollectionSource(queries, config.baseIRI, materialisedModel(rules));
+  // The collection of each version is prepared as it is built (shared with the search, when both tap the build).
+  state.tapBuilds((store) => collections.prepare(store));
   const routes = express.Router();
 
   /**

@@ -124,3 +124,280 @@ export function indexTerm(word: string, language: string): string {
 export function analysed(text: string, language: string): string {
   return words(text).map((word) => indexTerm(word, language)).join(' ');
 }
+
+/**
+ * FlexSearch's slot for a term first found at `position` in a content of `pieces` terms, with
+ * the resolution the index is made with: the first term gets slot 0, then the slots spread over
+ * the content. The same arithmetic as FlexSearch's own add() (when no score is given), so that
+ * the postings loaded into an index are those its add() makes of the whole content.
+ */
+export function slotOf(position: number, pieces: number, resolution: number): number {
+  if (position === 0 || resolution <= 1) return 0;
+  return pieces <= resolution ? position : (((resolution - 1) / pieces) * position + 1) | 0;
+}
+
+/**
+ * What an index holds, gathered sheet after sheet: each (term, slot, sheet) posted, in typed
+ * arrays (ten million of them for a large collection, which lists grown one by one would have
+ * the garbage collector copy again and again), and every sheet posted.
+ */
+export class Postings {
+  /** term × resolution + slot, and the sheet, of each posting, in the order posted. */
+  private keys = new Int32Array(1 << 16);
+  private postedSheets = new Int32Array(1 << 16);
+  private length = 0;
+  readonly sheets: number[] = [];
+
+  constructor(readonly resolution: number) {}
+
+  add(term: number, slot: number, sheet: number): void {
+    if (this.length === this.keys.length) {
+      this.keys = grown(this.keys, this.length);
+      this.postedSheets = grown(this.postedSheets, this.length);
+    }
+    this.keys[this.length] = term * this.resolution + slot;
+    this.postedSheets[this.length++] = sheet;
+  }
+
+  /**
+   * The sheets of each term, by slot, as FlexSearch holds them: a list per slot (a hole where
+   * none), the sheets in the order they were posted. Sorted by counting, each list made once.
+   */
+  bySlot(terms: number): ((number[][] | undefined)[]) {
+    const { resolution, keys, postedSheets, length } = this;
+    const starts = new Int32Array(terms * resolution + 1);
+    for (let i = 0; i < length; i++) starts[keys[i]! + 1]!++;
+    for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
+    const sorted = new Int32Array(length);
+    const next = starts.slice(0, terms * resolution);
+    for (let i = 0; i < length; i++) sorted[next[keys[i]!]!++] = postedSheets[i]!;
+    const result: (number[][] | undefined)[] = new Array(terms);
+    for (let term = 0; term < terms; term++) {
+      let slots: number[][] | undefined;
+      for (let slot = 0; slot < resolution; slot++) {
+        const start = starts[term * resolution + slot]!;
+        const end = starts[term * resolution + slot + 1]!;
+        if (end === start) continue;
+        const list = new Array<number>(end - start);
+        for (let k = start; k < end; k++) list[k - start] = sorted[k]!;
+        (slots ??= [])[slot] = list;
+      }
+      result[term] = slots;
+    }
+    return result;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+const DECODER = new TextDecoder();
+
+/** The character a UTF-8 sequence starting at `bytes[i]` encodes, with its length; an astral character is a separator (as its surrogates are in a string). */
+function characterAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  if (lead < 0xf0) return ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  return 0xd800;
+}
+
+/** How many bytes a UTF-8 sequence takes, by its first byte. */
+function widthOf(lead: number): number {
+  return lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+}
+
+/**
+ * The analyser of one build of the index for one group of languages that file words alike
+ * (French, English or Spanish, each stemmed; the others folded). A large collection's texts hold
+ * a hundred million characters but few distinct words: each distinct word is folded and stemmed
+ * once, and is found again by its bytes where it stands in the text's UTF-8 (a hash table
+ * compared in place), without a string being made of it. The words are those `words` finds in
+ * the text. A content (a sheet's titles, or its abstracts, in the group's languages) is given
+ * text by text, and each of its distinct terms is posted once, in the slot FlexSearch gives a
+ * term by the place it first stands in the content.
+ */
+export class TermTable {
+  /** Term id → term. */
+  private readonly terms: string[] = [];
+  private readonly termIds = new Map<string, number>();
+  /** Word id → where its UTF-8 bytes are kept, their hash, and its term id. */
+  private wordBytes = new Uint8Array(1 << 16);
+  private wordBytesUsed = 0;
+  private wordStarts = new Int32Array(1024);
+  private wordEnds = new Int32Array(1024);
+  private wordHashes = new Int32Array(1024);
+  private wordTerms = new Int32Array(1024);
+  private words = 0;
+  /** Open addressing: word id + 1, or 0 for an empty slot. */
+  private table = new Int32Array(4096);
+  /** The content being read: the stamp marks the terms already in it; their first positions, in order. */
+  private seen = new Int32Array(1024);
+  private stamp = 0;
+  private firstTerms = new Int32Array(256);
+  private firstPositions = new Int32Array(256);
+  private distinct = 0;
+  private pieces = 0;
+
+  /** `language`: a tag of the group (its words are filed as `indexTerm` files them for it). */
+  constructor(private readonly language: string) {}
+
+  /** Starts a new content. */
+  begin(): void {
+    this.stamp++;
+    this.distinct = 0;
+    this.pieces = 0;
+  }
+
+  /**
+   * Adds a text (its UTF-8 bytes) to the content. Positions count as FlexSearch counts the terms
+   * of the texts joined by spaces: a text without a word still takes one place.
+   */
+  add(bytes: Uint8Array): void {
+    const length = bytes.length;
+    const base = this.pieces;
+    let count = 0;
+    let start = -1;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < length;) {
+      const byte = bytes[i]!;
+      let kind: number;
+      let width: number;
+      if (byte < 0x80) {
+        kind = CHARACTER_CLASSES[byte]!;
+        width = 1;
+      } else {
+        kind = CHARACTER_CLASSES[characterAt(bytes, i)]!;
+        width = widthOf(byte);
+      }
+      if (kind === 1) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+        for (let k = 1; k < width; k++) hash = Math.imul(hash ^ bytes[i + k]!, FNV_PRIME);
+        i += width;
+        continue;
+      }
+      if (start >= 0) {
+        this.word(this.termOf(bytes, start, i, hash), base + count++);
+        start = -1;
+      }
+      // An ideograph is a word of its own.
+      if (kind === 2) {
+        let own = FNV_OFFSET;
+        for (let k = 0; k < width; k++) own = Math.imul(own ^ bytes[i + k]!, FNV_PRIME);
+        this.word(this.termOf(bytes, i, i + width, own), base + count++);
+      }
+      i += width;
+    }
+    if (start >= 0) this.word(this.termOf(bytes, start, length, hash), base + count++);
+    this.pieces = base + Math.max(count, 1);
+  }
+
+  /**
+   * Posts the content read since `begin` for a sheet: each of its terms once, in the slot of its
+   * first occurrence. Sheets are posted in order, so that each slot lists them in that order.
+   */
+  post(sheet: number, postings: Postings): void {
+    let posted = false;
+    for (let k = 0; k < this.distinct; k++) {
+      const term = this.firstTerms[k]!;
+      // FlexSearch passes over an empty term (a word a stemmer reduced to nothing).
+      if (this.terms[term] === '') continue;
+      postings.add(term, slotOf(this.firstPositions[k]!, this.pieces, postings.resolution), sheet);
+      posted = true;
+    }
+    if (posted) postings.sheets.push(sheet);
+  }
+
+  /** The postings as FlexSearch imports them: [term, sheets by slot] for every term posted. */
+  entries(postings: Postings): [string, number[][]][] {
+    const entries: [string, number[][]][] = [];
+    postings.bySlot(this.terms.length).forEach((slots, term) => { if (slots) entries.push([this.terms[term]!, slots]); });
+    return entries;
+  }
+
+  /** Notes a word of the content at a position: its term's first place, if it is the first. */
+  private word(term: number, position: number): void {
+    if (this.seen[term] === this.stamp) return;
+    this.seen[term] = this.stamp;
+    if (this.distinct === this.firstTerms.length) {
+      this.firstTerms = grown(this.firstTerms, this.distinct);
+      this.firstPositions = grown(this.firstPositions, this.distinct);
+    }
+    this.firstTerms[this.distinct] = term;
+    this.firstPositions[this.distinct++] = position;
+  }
+
+  /** The term of the word bytes[start, end), whose hash is given: found where it stands, compared byte by byte. */
+  private termOf(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    const kept = this.wordBytes;
+    const starts = this.wordStarts;
+    const ends = this.wordEnds;
+    const hashes = this.wordHashes;
+    let slot = hash & mask;
+    for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+      const word = entry - 1;
+      if (hashes[word] === hash && ends[word]! - starts[word]! === end - start) {
+        const shift = starts[word]! - start;
+        let k = start;
+        while (k < end && kept[shift + k] === bytes[k]) k++;
+        if (k === end) return this.wordTerms[word]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.insert(bytes.subarray(start, end), hash, slot);
+  }
+
+  private insert(bytes: Uint8Array, hash: number, slot: number): number {
+    const term = indexTerm(DECODER.decode(bytes), this.language);
+    let termId = this.termIds.get(term);
+    if (termId === undefined) {
+      termId = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, termId);
+      if (termId >= this.seen.length) this.seen = grown(this.seen, termId);
+    }
+    const word = this.words++;
+    if (word >= this.wordHashes.length) {
+      this.wordStarts = grown(this.wordStarts, word);
+      this.wordEnds = grown(this.wordEnds, word);
+      this.wordHashes = grown(this.wordHashes, word);
+      this.wordTerms = grown(this.wordTerms, word);
+    }
+    if (this.wordBytesUsed + bytes.length > this.wordBytes.length) {
+      const larger = new Uint8Array(Math.max(2 * this.wordBytes.length, this.wordBytesUsed + bytes.length));
+      larger.set(this.wordBytes);
+      this.wordBytes = larger;
+    }
+    this.wordBytes.set(bytes, this.wordBytesUsed);
+    this.wordStarts[word] = this.wordBytesUsed;
+    this.wordBytesUsed += bytes.length;
+    this.wordEnds[word] = this.wordBytesUsed;
+    this.wordHashes[word] = hash;
+    this.wordTerms[word] = termId;
+    this.table[slot] = word + 1;
+    // A quarter full at most, so that a probe stays short.
+    if (4 * this.words > this.table.length) this.rehash();
+    return termId;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    const mask = this.table.length - 1;
+    for (let word = 0; word < this.words; word++) {
+      let slot = this.wordHashes[word]! & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = word + 1;
+    }
+  }
+}
+
+function grown(array: Int32Array, index: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(Math.max(2 * array.length, index + 1));
+  larger.set(array);
+  return larger;
+}

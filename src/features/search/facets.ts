@@ -11,7 +11,7 @@
  * about Nantes is also a sheet about France. Values are coded as integers once per version
  * (FacetTable), so that counting the facets of tens of thousands of sheets stays fast.
  */
-import type { Collection, DocumentRecord } from '../../collection/collection.js';
+import type { Collection } from '../../collection/collection.js';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -26,19 +26,6 @@ export const LANGUAGE_CODES: Readonly<Record<string, string>> = { FRA: 'fr', ENG
 
 export function languageTag(code: string): string {
   return LANGUAGE_CODES[code] ?? code.toLowerCase();
-}
-
-/** A document's values for each facet, as strings (IRIs, language tags, years). */
-export function facetValues(collection: Collection, document: DocumentRecord): Record<FacetName, readonly string[]> {
-  return {
-    type: [document.type],
-    lang: document.languages.map(languageTag),
-    year: document.year !== undefined ? [String(document.year)] : [],
-    place: [...new Set(document.places.flatMap((p) => collection.placeAndAncestors(p)))],
-    actor: [...new Set([...document.creators, ...document.partners])],
-    dossier: document.dossiers,
-    descriptor: document.descriptors,
-  };
 }
 
 export type Selection = Readonly<Partial<Record<FacetName, readonly string[]>>>;
@@ -65,12 +52,27 @@ export class FacetTable {
     this.codeOf = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as Record<FacetName, Map<string, number>>;
     const lists = Object.fromEntries(FACETS.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>;
     this.offsets = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(documents.length + 1)])) as Record<FacetName, Uint32Array>;
+    // A document's values for each facet, coded: a place stands for itself and the places it lies
+    // within, an actor wrote or partnered, each counted once a document.
+    const add = (facet: FacetName, value: string) => lists[facet].push(this.code(facet, value));
+    const addOnce = (facet: FacetName, value: string, from: number) => {
+      const code = this.code(facet, value);
+      const list = lists[facet];
+      for (let k = from; k < list.length; k++) if (list[k] === code) return;
+      list.push(code);
+    };
     documents.forEach((document, i) => {
-      const own = facetValues(collection, document);
-      for (const facet of FACETS) {
-        for (const value of own[facet]) lists[facet].push(this.code(facet, value));
-        this.offsets[facet][i + 1] = lists[facet].length;
-      }
+      add('type', document.type);
+      for (const language of document.languages) add('lang', languageTag(language));
+      if (document.year !== undefined) add('year', String(document.year));
+      const places = lists.place.length;
+      for (const place of document.places) for (const within of collection.placeAndAncestors(place)) addOnce('place', within, places);
+      const actors = lists.actor.length;
+      for (const actor of document.creators) addOnce('actor', actor, actors);
+      for (const actor of document.partners) addOnce('actor', actor, actors);
+      for (const dossier of document.dossiers) add('dossier', dossier);
+      for (const descriptor of document.descriptors) add('descriptor', descriptor);
+      for (const facet of FACETS) this.offsets[facet][i + 1] = lists[facet].length;
     });
     this.codes = Object.fromEntries(FACETS.map((f) => [f, Uint32Array.from(lists[f])])) as Record<FacetName, Uint32Array>;
   }

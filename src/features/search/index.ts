@@ -1,15 +1,19 @@
 /**
  * The search: `/search`, a page for people and, with `Accept: application/json`, the JSON of the
  * public contract; `/search/suggest`, the names that complete what a reader types; and the small
- * script of the page. The index follows the published data: it is built for each version as soon
- * as the version is published, and until it is ready the search answers 503 with its progress,
- * so that no answer ever comes from another version than the one served.
+ * script of the page. The index follows the published data: each version's index is prepared as
+ * the version is built (from the collection gathered from the quads the build reads, while the
+ * store is materialised), else built as soon as the version is published (after a curator's
+ * write); until it is ready the search answers 503 with its progress, so that no answer ever
+ * comes from another version than the one served.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Request, type Response } from 'express';
+import { materialisedModel } from '../../build/materialise.js';
 import type { ReadyStatus } from '../../build/state.js';
 import { CollectionSource } from '../../collection/current.js';
 import { negotiate, negotiateLanguage } from '../../http/negotiation.js';
+import type { Store } from '../../store/store.js';
 import { sendPlainText, sendStillLoading } from '../../http/plain-text.js';
 import { addVary, Representation, sendRepresentation } from '../../http/representation.js';
 import { isPageLanguage, textsIn, type PageLanguage } from '../../web/i18n/catalogue.js';
@@ -20,7 +24,8 @@ import { descriptorCombinationQuery } from './equivalent-sparql.js';
 import { searchJson, searchPage, type Answer } from './page.js';
 import { PAGE_SIZE, parseSearch, searchUrl, SearchRequestError } from './request.js';
 import { SEARCH_SCRIPT } from './script.js';
-import { SearchIndex, type BuildProgress } from './search-index.js';
+import type { BuildProgress } from './indexing.js';
+import { SearchIndex } from './search-index.js';
 
 const NAMES_SHOWN = 12;
 const SUGGESTIONS = 8;
@@ -29,12 +34,18 @@ const PATIENCE_MS = 5_000;
 /** How often the feature looks for a newly published version to index. */
 const WATCH_MS = 250;
 
+/** An index being built, and how far it is. */
+interface Building {
+  index: Promise<SearchIndex | undefined>;
+  progress?: BuildProgress;
+}
+
 interface Version {
   readonly store: ReadyStatus['store'];
   readonly dataVersion: string;
   readonly index: Promise<SearchIndex>;
+  readonly building: Building;
   ready?: SearchIndex;
-  progress?: BuildProgress;
 }
 
 /** The interface language of the search: `ui`, since `lang` filters the sheets by their language. */
@@ -43,22 +54,47 @@ function interfaceLanguage(req: Request): PageLanguage {
 }
 
 export function search(context: FeatureContext): Feature {
-  const { config, state, queries } = context;
-  const collections = new CollectionSource(queries, config.baseIRI);
+  const { config, state, queries, rules } = context;
+  const collections = new CollectionSource(queries, config.baseIRI, materialisedModel(rules));
   let current: Version | undefined;
   /** Once the service stops, an index cut short by the closing store is no failure to report. */
   let closing = false;
+  const reportFailure = (error: unknown): undefined => {
+    if (!closing) console.error('the search index could not be built:', error);
+    return undefined;
+  };
+  /** The index each build prepared, by the store it built (as that store was built). */
+  const prepared = new WeakMap<Store, Building>();
 
-  /** The index of the version served, started if it is not yet. */
+  // Each version's index is prepared as it is built, from its collection, while the store is materialised.
+  state.tapBuilds((store) => {
+    const tap = collections.prepare(store);
+    return {
+      quads: tap.quads,
+      accepted: () => {
+        tap.accepted();
+        const building: Building = { index: Promise.resolve(undefined) };
+        building.index = (collections.prepared(store) ?? Promise.resolve(undefined))
+          .then((collection) => collection && SearchIndex.build(collection, (progress) => { building.progress = progress; }))
+          .catch(reportFailure);
+        prepared.set(store, building);
+      },
+    };
+  });
+
+  /** The index of the version served: the one its build prepared, else built now from its collection. */
   const indexOf = (status: ReadyStatus): Version => {
     if (current?.store === status.store && current.dataVersion === status.dataVersion) return current;
+    const asBuilt = status.sourcesVersion === status.dataVersion ? prepared.get(status.store) : undefined;
+    const building: Building = asBuilt ?? { index: Promise.resolve(undefined) };
     const version: Version = {
       store: status.store,
       dataVersion: status.dataVersion,
-      index: collections.of(status).then((collection) => SearchIndex.build(collection, (progress) => { version.progress = progress; })),
+      building,
+      index: building.index.then((index) => index ?? collections.of(status).then((collection) => SearchIndex.build(collection, (progress) => { building.progress = progress; }))),
     };
     version.index.then((index) => { version.ready = index; }, (error: unknown) => {
-      if (!closing) console.error('the search index could not be built:', error);
+      reportFailure(error);
       if (current === version) current = undefined;
     });
     current = version;
@@ -85,7 +121,8 @@ export function search(context: FeatureContext): Feature {
     const version = indexOf(status);
     if (!version.ready) await Promise.race([version.index.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PATIENCE_MS))]);
     if (version.ready) return version.ready;
-    const progress = version.progress ? ` (${Math.floor((100 * version.progress.done) / Math.max(1, version.progress.total))} %)` : '';
+    const done = version.building.progress;
+    const progress = done ? ` (${Math.floor((100 * done.done) / Math.max(1, done.total))} %)` : '';
     sendStillLoading(res, `The search index of the new version of the data is being prepared${progress}; try again in a few seconds.`);
     return undefined;
   };

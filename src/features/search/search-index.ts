@@ -18,43 +18,19 @@
  * ascending list read from the store (`dct:subject`), intersected for AND and merged for OR, so
  * that the answer is exactly SPARQL's.
  */
-import FlexSearch, { type Index } from 'flexsearch';
+import type { Index } from 'flexsearch';
 import { intersection, union, type Collection, type DocumentRecord, type Text } from '../../collection/collection.js';
-import { pickText } from '../../web/i18n/fallback.js';
-import { analysed, fold, indexTerm, words } from './analysis.js';
+import { byLanguagePreference, pickText, SOURCE_LANGUAGE } from '../../web/i18n/fallback.js';
+import { fold, indexTerm, words } from './analysis.js';
 import { FacetTable, type FacetCount, type FacetName, type Selection } from './facets.js';
+import { GROUPS, namesIndex, sheetIndexes, type BuildProgress, type Fields, type Group } from './indexing.js';
 
 const TITLE_WEIGHT = 3;
-const CHUNK = 500;
-/** The analysed text is already split into terms: the index only cuts it at the spaces. */
-const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
-
-/**
- * Texts are indexed by language group: French, English and Spanish (each with its stemmer) and
- * every other language (folded only). A query word is looked for in each group under the form
- * that group files it under, so that a French stem never matches an English word by chance.
- */
-const GROUPS = ['fr', 'en', 'es', 'other'] as const;
-type Group = (typeof GROUPS)[number];
-
-function groupOf(language: string): Group {
-  const primary = language.toLowerCase().split('-', 1)[0]!;
-  return primary === 'fr' || primary === 'en' || primary === 'es' ? primary : 'other';
-}
-
-function analysedTexts(texts: readonly Text[], group: Group): string {
-  return texts.filter((t) => groupOf(t.language) === group).map((t) => analysed(t.value, t.language)).join(' ');
-}
 
 /** The term a query word is filed under in each group. */
 function termsByGroup(word: string): Record<Group, string> {
   const folded = fold(word);
   return { fr: indexTerm(folded, 'fr'), en: indexTerm(folded, 'en'), es: indexTerm(folded, 'es'), other: folded };
-}
-
-interface GroupIndexes {
-  readonly titles: Index;
-  readonly abstracts: Index;
 }
 
 /** The kinds of named things a reader can search for by name. */
@@ -105,17 +81,12 @@ export interface SearchOutcome {
   readonly facets: Record<FacetName, FacetCount[]>;
 }
 
-export interface BuildProgress {
-  readonly done: number;
-  readonly total: number;
-}
-
 export class SearchIndex {
   private readonly facets: FacetTable;
 
   private constructor(
     readonly collection: Collection,
-    private readonly sheets: Readonly<Record<Group, GroupIndexes>>,
+    private readonly sheets: Readonly<Record<Group, Fields<Index>>>,
     private readonly names: Index,
     private readonly labelEntries: readonly LabelEntry[],
   ) {
@@ -123,36 +94,19 @@ export class SearchIndex {
   }
 
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
-    const options = { tokenize: 'strict', encode: splitTerms, resolution: 9 } as const;
-    const sheets = Object.fromEntries(GROUPS.map((g) => [g, { titles: new FlexSearch.Index(options), abstracts: new FlexSearch.Index(options) }])) as Record<Group, GroupIndexes>;
-    const total = collection.documents.length;
-    for (let start = 0; start < total; start += CHUNK) {
-      for (const document of collection.documents.slice(start, start + CHUNK)) {
-        for (const group of GROUPS) {
-          const title = analysedTexts(document.titles, group);
-          if (title) sheets[group].titles.add(document.index, title);
-          const abstract = analysedTexts(document.abstracts, group);
-          if (abstract) sheets[group].abstracts.add(document.index, abstract);
-        }
-      }
-      onProgress?.({ done: Math.min(total, start + CHUNK), total });
-      // Let the server answer between chunks: the index of a large collection takes seconds.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-
+    const sheets = await sheetIndexes(collection.documents, onProgress);
     const entries: LabelEntry[] = [];
+    // A thing's labels in the order of the language fallback (French first): of two labels that
+    // match alike, the first is the one shown.
     const addNames = (iri: string, kind: NamedKind, labels: readonly Text[], alternatives: readonly Text[] = []) => {
-      for (const label of labels) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: false });
-      for (const label of alternatives) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: true });
+      for (const label of byLanguagePreference(labels, SOURCE_LANGUAGE)) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: false });
+      for (const label of byLanguagePreference(alternatives, SOURCE_LANGUAGE)) entries.push({ id: entries.length, iri, kind, text: label.value, language: label.language, alternative: true });
     };
     for (const d of collection.descriptors.values()) addNames(d.iri, 'descriptor', d.labels, d.altLabels);
     for (const a of collection.actors.values()) addNames(a.iri, 'actor', a.names);
     for (const p of collection.places.values()) addNames(p.iri, 'place', p.labels);
     for (const d of collection.dossiers.values()) addNames(d.iri, 'dossier', d.labels);
-    // Names are matched as typed, without stems, every word also by its beginning.
-    const names = new FlexSearch.Index({ tokenize: 'forward', encode: splitTerms });
-    for (const entry of entries) names.add(entry.id, words(entry.text).map(fold).join(' '));
-    return new SearchIndex(collection, sheets, names, entries);
+    return new SearchIndex(collection, sheets, namesIndex(entries), entries);
   }
 
   /**

@@ -1,0 +1,161 @@
+/**
+ * The facts a collection is made of: each subject's values of each property the collection
+ * reads. They come from the store once a version is published (read.ts, one scan per property)
+ * or from the quads the build of the version reads (prepared.ts); either way each subject's
+ * values are put in one order, without repeats, so that the same data gives the same collection,
+ * value for value: the store returns values in the order of its indexes, the build in the order
+ * of the files, and a triple read twice (or held in two graphs) is one value.
+ *
+ * They are held for a million triples at once, so compactly: a subject's values together, by the
+ * place of the property among those read (a sheet's dozen properties are found with one lookup);
+ * an IRI as its string and a literal as the text the collection keeps; one value alone, a list
+ * only when there are several.
+ */
+
+/** A text and its language tag ('' for none). */
+export interface Text {
+  readonly value: string;
+  readonly language: string;
+}
+
+import { RDF_TYPE } from '../rdf/namespaces.js';
+
+/** Long texts are stored in blocks of this many bytes. */
+const BLOCK = 4 << 20;
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
+
+/** A text held as UTF-8 bytes in a block of a TextStore, read when it is needed. */
+class StoredText implements Text {
+  constructor(private readonly block: Uint8Array, private readonly start: number, private readonly end: number, readonly language: string) {}
+
+  get value(): string {
+    return DECODER.decode(this.utf8());
+  }
+
+  utf8(): Uint8Array {
+    return this.block.subarray(this.start, this.end);
+  }
+
+  toJSON(): Text {
+    return { value: this.value, language: this.language };
+  }
+}
+
+let scratch = new Uint8Array(1 << 16);
+
+/**
+ * A text's UTF-8 bytes: those it is stored as, else encoded into a buffer that the next call
+ * reuses (read them before asking for another text's).
+ */
+export function utf8Of(text: Text): Uint8Array {
+  if (text instanceof StoredText) return text.utf8();
+  if (3 * text.value.length > scratch.length) scratch = new Uint8Array(3 * text.value.length);
+  return scratch.subarray(0, ENCODER.encodeInto(text.value, scratch).written);
+}
+
+/**
+ * Long texts (the sheets' abstracts: a hundred million characters in a large collection) held as
+ * UTF-8 in large blocks of bytes rather than as strings of their own: about a byte a character
+ * in any script, nothing for the garbage collector to copy or scan, and no string cut from the
+ * parser's text keeping that text alive. A text is read (decoded) when it is shown or indexed.
+ */
+export class TextStore {
+  private block = new Uint8Array(BLOCK);
+  private used = 0;
+
+  add(value: string, language: string): Text {
+    // A UTF-16 unit takes three bytes at most in UTF-8.
+    if (this.used + 3 * value.length > this.block.length) {
+      this.block = new Uint8Array(Math.max(BLOCK, 3 * value.length));
+      this.used = 0;
+    }
+    const start = this.used;
+    this.used += ENCODER.encodeInto(value, this.block.subarray(start)).written;
+    return new StoredText(this.block, start, this.used, language);
+  }
+}
+
+/** A value: an IRI (a string), or a literal (a text). Blank nodes are left aside. */
+export type Value = string | Text;
+
+/** A property's values for a subject: none, one, or several. */
+export type Values = Value | Value[] | undefined;
+
+/** A subject's values, by the place of the property in the facts' properties. */
+export type SubjectFacts = Values[];
+
+export interface Facts {
+  readonly properties: readonly string[];
+  readonly subjects: ReadonlyMap<string, readonly Values[]>;
+}
+
+/** Gathers facts, then puts them in order. */
+export class FactTable {
+  readonly subjects = new Map<string, SubjectFacts>();
+
+  constructor(readonly properties: readonly string[]) {}
+
+  /** A subject's values, to add to. */
+  subject(subject: string): SubjectFacts {
+    let facts = this.subjects.get(subject);
+    if (!facts) {
+      facts = new Array<Values>(this.properties.length);
+      this.subjects.set(subject, facts);
+    }
+    return facts;
+  }
+
+  /**
+   * The facts, each subject's values ordered and without repeats; but its types, a set to the
+   * collection (which asks only whether a type is among them), are left as they come.
+   */
+  facts(): Facts {
+    const types = this.properties.indexOf(RDF_TYPE);
+    for (const facts of this.subjects.values()) {
+      for (let property = 0; property < facts.length; property++) {
+        const values = facts[property];
+        if (Array.isArray(values) && property !== types) facts[property] = ordered(values);
+      }
+    }
+    return { properties: this.properties, subjects: this.subjects };
+  }
+}
+
+export function addValue(facts: SubjectFacts, property: number, value: Value): void {
+  const values = facts[property];
+  if (values === undefined) facts[property] = value;
+  else if (Array.isArray(values)) values.push(value);
+  else facts[property] = [values, value];
+}
+
+/** A property's values as a list. */
+export function valuesOf(values: Values): readonly Value[] {
+  return values === undefined ? [] : Array.isArray(values) ? values : [values];
+}
+
+/**
+ * IRIs before literals; IRIs by value, literals by language, then by value; plain comparisons
+ * (no locale). A stored text is read only to tell it from another in the same language.
+ */
+function compareValues(a: Value, b: Value): number {
+  if (typeof a === 'string') return typeof b === 'string' ? compareStrings(a, b) : -1;
+  if (typeof b === 'string') return 1;
+  return compareStrings(a.language, b.language) || compareStrings(a.value, b.value);
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A list of values in order, without repeats; one value alone is no list. */
+function ordered(values: Value[]): Value | Value[] {
+  if (values.length === 2) {
+    // Most lists have two values (a title in two languages…).
+    const order = compareValues(values[0]!, values[1]!);
+    return order < 0 ? values : order > 0 ? [values[1]!, values[0]!] : values[0]!;
+  }
+  // IRIs alone (most longer lists: a sheet's descriptors…) sort as strings, without a comparison function.
+  if (values.every((value) => typeof value === 'string')) values.sort();
+  else values.sort(compareValues);
+  const distinct = values.filter((value, i) => i === 0 || compareValues(values[i - 1]!, value) !== 0);
+  return distinct.length === 1 ? distinct[0]! : distinct;
+}

@@ -1,0 +1,80 @@
+/**
+ * The indexes loaded through FlexSearch's import are those its add() makes of the same texts:
+ * for the sheets (each text analysed, a content per language group and field) and for the names
+ * (every beginning of every word), every term searched gives the same sheets in the same order.
+ * The texts cover what changes the places of terms: repeated words, texts without a word, an
+ * ideograph standing for a word, a mark alone, short and long contents, several texts of one
+ * language, tags of the same language and languages without a stemmer; and they are given as
+ * strings or stored as bytes.
+ */
+import FlexSearch, { type Index } from 'flexsearch';
+import { describe, expect, it } from 'vitest';
+import type { DocumentRecord, Text } from '../../../src/collection/collection.js';
+import { TextStore } from '../../../src/collection/facts.js';
+import { analysed, fold, words } from '../../../src/features/search/analysis.js';
+import { GROUPS, groupOf, NAME_INDEX, namesIndex, SHEET_INDEX, sheetIndexes } from '../../../src/features/search/indexing.js';
+import { seededRandom } from '../../helpers.js';
+
+const VOCABULARY = [
+  'gouvernance', 'territoires', 'territoire', 'jardins', 'jardin', 'partagés', 'Économie', 'économie', 'sociale', 'eau', 'communs',
+  'governance', 'gardens', 'water', 'food', 'gobernanza', 'huertos', 'agua', 'cidade', '城市', '治理', 'l’eau', 'co-construction',
+  'a', 'à', 'de', '😀', 'x😀y', 'la', '2024', 'X', '\u0301', '—', '!', 'Müller', 'Łódź',
+];
+const LANGUAGES = ['fr', 'fr-CA', 'en', 'es', 'pt', 'zh', ''];
+
+function text(random: () => number, length: number): string {
+  return Array.from({ length }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]).join(random() < 0.2 ? ', ' : ' ');
+}
+
+function texts(random: () => number): Text[] {
+  const count = Math.floor(random() * 4);
+  return Array.from({ length: count }, () => ({
+    value: random() < 0.1 ? (random() < 0.5 ? '' : '— !') : text(random, 1 + Math.floor(random() * (random() < 0.5 ? 8 : 40))),
+    language: LANGUAGES[Math.floor(random() * LANGUAGES.length)]!,
+  }));
+}
+
+/** Every term a text of the index may hold, and a few it does not. */
+function termsOf(all: readonly string[]): string[] {
+  return [...new Set([...all.flatMap((t) => t.split(' ')), 'inconnu', ''])];
+}
+
+function sameSearches(actual: Index, expected: Index, terms: readonly string[]): void {
+  for (const term of terms) expect(actual.search(term, { limit: 100_000 }), term).toEqual(expected.search(term, { limit: 100_000 }));
+}
+
+describe('the indexes loaded into FlexSearch', () => {
+  it('are, for the sheets, those its add() makes of their analysed texts', async () => {
+    const random = seededRandom(2026);
+    // Abstracts as the build keeps them (bytes in a text store) or as the store gives them (strings).
+    const stored = new TextStore();
+    const abstracts = () => texts(random).map((t) => (random() < 0.5 ? stored.add(t.value, t.language) : t));
+    const documents = Array.from({ length: 600 }, (_, index) => ({ index, titles: texts(random), abstracts: abstracts() }) as unknown as DocumentRecord);
+    const indexes = await sheetIndexes(documents);
+    for (const group of GROUPS) {
+      for (const field of ['titles', 'abstracts'] as const) {
+        const expected = new FlexSearch.Index(SHEET_INDEX);
+        const contents: string[] = [];
+        for (const document of documents) {
+          const content = document[field].filter((t) => groupOf(t.language) === group).map((t) => analysed(t.value, t.language)).join(' ');
+          contents.push(content);
+          if (content) expected.add(document.index, content);
+        }
+        sameSearches(indexes[group][field], expected, termsOf(contents));
+      }
+    }
+  });
+
+  it('are, for the names, those its add() makes of their folded words, every beginning of each', () => {
+    const random = seededRandom(12);
+    const names = Array.from({ length: 800 }, (_, id) => ({ id, text: random() < 0.05 ? '—' : text(random, 1 + Math.floor(random() * 5)) }));
+    const expected = new FlexSearch.Index(NAME_INDEX);
+    const beginnings = new Set<string>();
+    for (const { id, text: name } of names) {
+      const folded = words(name).map(fold);
+      if (folded.length) expected.add(id, folded.join(' '));
+      for (const word of folded) for (let end = 1; end <= word.length; end++) beginnings.add(word.slice(0, end));
+    }
+    sameSearches(namesIndex(names), expected, [...beginnings, 'inconnu']);
+  });
+});
