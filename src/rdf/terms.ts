@@ -26,14 +26,35 @@ export interface Quad {
 const LANG_STRING: NamedNode = { termType: 'NamedNode', value: RDF_LANG_STRING };
 const STRING: NamedNode = { termType: 'NamedNode', value: XSD_STRING };
 const DEFAULT_GRAPH: DefaultGraph = { termType: 'DefaultGraph', value: '' };
+/** How many IRIs a factory keeps (a few megabytes); most data uses far fewer, over and over. */
+const INTERNED_IRIS = 1 << 14;
+
+/** The string copied into one piece (reading it as a number, which fails at once, makes V8 flatten it). */
+function flat(value: string): string {
+  Number(value);
+  return value;
+}
+
 /**
  * A factory for one parse. Anonymous blank nodes (`[]`) are numbered per parse, so that parsing
  * the same source twice yields the same labels (validation reads a source twice when needed).
  */
 export function createLeanFactory(anonymousPrefix: string) {
   let anonymousCount = 0;
+  // One term per IRI among the first met (predicates, classes, the atlas's descriptors: what
+  // recurs): the parser spells each occurrence anew, and every reader after it would hash that
+  // new string again and keep its own copy.
+  const named = new Map<string, NamedNode>();
   return {
-    namedNode: (value: string): NamedNode => ({ termType: 'NamedNode', value }),
+    namedNode: (value: string): NamedNode => {
+      let term = named.get(value);
+      if (term === undefined) {
+        term = { termType: 'NamedNode', value };
+        // A joined string keeps alive the text it was cut from: the one kept is copied flat.
+        if (named.size < INTERNED_IRIS) named.set(value, term = { termType: 'NamedNode', value: flat(value) });
+      }
+      return term;
+    },
     blankNode: (value?: string): BlankNode => ({ termType: 'BlankNode', value: value ?? `${anonymousPrefix}${++anonymousCount}` }),
     literal: (value: string, languageOrDatatype?: string | NamedNode | { language: string }): Literal => {
       if (typeof languageOrDatatype === 'string') {
