@@ -9,7 +9,7 @@
 import type { QueryCatalogue } from '../../queries/catalogue.js';
 import { iri, integer, triple } from '../../rdf/build-terms.js';
 import { STANDARD_PREFIXES } from '../../rdf/namespaces.js';
-import type { Quad } from '../../rdf/terms.js';
+import { termKey, type Quad } from '../../rdf/terms.js';
 import { canonicalOrder } from '../../rdf/write.js';
 import type { Store } from '../../store/store.js';
 import type { IriPolicy } from './iri-policy.js';
@@ -36,6 +36,19 @@ export interface Description {
   readonly quads: readonly Quad[];
 }
 
+/**
+ * The links to a thing that a page of its incoming links holds. Every triple of the store whose
+ * object is the thing is one of its links, wherever it comes from in the page (a type, a
+ * membership's party): fewer than a page of them means the page holds every link.
+ */
+function linksIn(thing: string, quads: readonly Quad[]): number {
+  const links = new Set<string>();
+  for (const quad of quads) {
+    if (quad.object.termType === 'NamedNode' && quad.object.value === thing) links.add(`${termKey(quad.subject)} ${quad.predicate.value}`);
+  }
+  return links.size;
+}
+
 export class Describer {
   private readonly own: string;
   private readonly incoming: string;
@@ -51,22 +64,31 @@ export class Describer {
     if (!PAGE_WINDOW.test(this.incoming)) throw new Error('sparql/service/describe-incoming.rq must page with "LIMIT 100 OFFSET 0"');
   }
 
-  /** The description of a thing's page, or undefined when the store says nothing about it. */
+  /**
+   * The description of a thing's page, or undefined when the store says nothing about it. The
+   * first page, which nearly every request asks for, is asked for with the thing's own triples:
+   * when it holds fewer links than a page holds, they are all the links, and no count is needed.
+   */
   async describe(store: Store, thing: string, page: number): Promise<Description | undefined> {
     if (!this.policy.isThing(thing)) return undefined;
     const forThing = (query: string) => query.split(PLACEHOLDER).join(`<${thing}>`);
     const options = { baseIRI: this.policy.baseIRI };
-    const [own, countRows] = await Promise.all([
-      store.construct(forThing(this.own), options),
-      store.select(forThing(this.count), options),
-    ]);
+    const pageOf = (n: number) => store.construct(forThing(this.incoming).replace(PAGE_WINDOW, `LIMIT ${PAGE_SIZE} OFFSET ${(n - 1) * PAGE_SIZE}`), options);
+    const countLinks = async () => Number((await store.select(forThing(this.count), options))[0]?.links?.value ?? 0);
+    const [own, first] = await Promise.all([store.construct(forThing(this.own), options), page === 1 ? pageOf(1) : countLinks()]);
     if (!own.some((q) => q.subject.termType === 'NamedNode' && q.subject.value === thing)) return undefined;
-    const incomingLinks = Number(countRows[0]?.links?.value ?? 0);
+    let incoming: readonly Quad[];
+    let incomingLinks: number;
+    if (typeof first === 'number') {
+      incomingLinks = first;
+      if (page > Math.max(1, Math.ceil(incomingLinks / PAGE_SIZE))) return undefined;
+      incoming = incomingLinks > 0 ? await pageOf(page) : [];
+    } else {
+      incoming = first;
+      const onPage = linksIn(thing, incoming);
+      incomingLinks = onPage < PAGE_SIZE ? onPage : await countLinks();
+    }
     const pages = Math.max(1, Math.ceil(incomingLinks / PAGE_SIZE));
-    if (page > pages) return undefined;
-    const incoming = incomingLinks > 0
-      ? await store.construct(forThing(this.incoming).replace(PAGE_WINDOW, `LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`), options)
-      : [];
     const document = this.policy.descriptionUrl(thing, undefined, page);
     const quads = canonicalOrder([...own, ...incoming, ...this.metadata(thing, document, page, pages, incomingLinks)], thing);
     return { thing, document, page, pages, incomingLinks, quads };
