@@ -105,24 +105,33 @@ const TERMS_LIMIT = 500_000;
 
 /** The term an indexed word of a given language is filed under: its stem, or its folded form in other languages. */
 export function indexTerm(word: string, language: string): string {
+  return indexTermsOf(language)(word);
+}
+
+/** indexTerm for the words of one language, its table found once (a text's words are many). */
+export function indexTermsOf(language: string): (word: string) => string {
   const primary = language.toLowerCase().split('-', 1)[0]!;
   let table = TERMS.get(primary);
   if (!table) {
     table = new Map();
     TERMS.set(primary, table);
   }
-  let term = table.get(word);
-  if (term === undefined) {
-    const folded = fold(word);
-    term = stemmerOf(primary)?.(folded) ?? folded;
-    if (table.size < TERMS_LIMIT) table.set(word, term);
-  }
-  return term;
+  const terms = table;
+  const stem = stemmerOf(primary);
+  return (word) => {
+    let term = terms.get(word);
+    if (term === undefined) {
+      const folded = fold(word);
+      term = stem?.(folded) ?? folded;
+      if (terms.size < TERMS_LIMIT) terms.set(word, term);
+    }
+    return term;
+  };
 }
 
 /** A text as the index reads it: its terms, in order, separated by spaces. */
 export function analysed(text: string, language: string): string {
-  return words(text).map((word) => indexTerm(word, language)).join(' ');
+  return words(text).map(indexTermsOf(language)).join(' ');
 }
 
 /**

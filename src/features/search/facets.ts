@@ -136,17 +136,37 @@ export class FacetTable {
       }
     }
     const counts = Object.fromEntries(FACETS.map((facet) => {
+      // Only the values that can be among the shown are made entries and sorted: those counted at
+      // least as often as the last shown (ties at that count are all kept, then sorted by value).
+      const tally = tallies[facet];
+      const least = facet === 'year' ? 1 : Math.max(1, shownThreshold(tally, SHOWN[facet]));
       const entries: FacetCount[] = [];
-      tallies[facet].forEach((count, code) => { if (count > 0) entries.push({ value: this.values[facet][code]!, count }); });
+      for (let code = 0; code < tally.length; code++) {
+        const count = tally[code]!;
+        if (count >= least) entries.push({ value: this.values[facet][code]!, count });
+      }
       // Plain comparisons: ties are many, and a locale-aware comparison of IRIs would cost more than the count.
       entries.sort(facet === 'year' ? (a, b) => compare(b.value, a.value) : (a, b) => b.count - a.count || compare(a.value, b.value));
       // Chosen values stay listed even when rare, so that they can be removed.
       const shown = entries.slice(0, SHOWN[facet]);
       for (const value of selection[facet] ?? []) {
-        if (!shown.some((e) => e.value === value)) shown.push(entries.find((e) => e.value === value) ?? { value, count: 0 });
+        if (shown.some((e) => e.value === value)) continue;
+        const code = this.codeOf[facet].get(value);
+        shown.push({ value, count: code === undefined ? 0 : tally[code]! });
       }
       return [facet, shown];
     })) as Record<FacetName, FacetCount[]>;
     return { kept, counts };
   }
+}
+
+/**
+ * The count of the `shown`-th most counted value (0 when fewer are counted): every value shown
+ * is counted at least this often. A typed array sorts its numbers natively, far faster than the
+ * entries with their comparison.
+ */
+function shownThreshold(tally: Uint32Array, shown: number): number {
+  if (tally.length <= shown) return 0;
+  const sorted = tally.slice().sort();
+  return sorted[sorted.length - shown]!;
 }

@@ -91,7 +91,19 @@ export class SearchIndex {
     private readonly labelEntries: readonly LabelEntry[],
   ) {
     this.facets = new FacetTable(collection);
+    // Results are ordered by date, alone or after their score: the order of every sheet by date
+    // (the latest first, then in the collection's order) is found once, and compared as numbers.
+    const byDate = collection.documents.map((document) => document.index).sort((a, b) => {
+      const x = collection.documents[a]!.issued ?? '';
+      const y = collection.documents[b]!.issued ?? '';
+      return x < y ? 1 : x > y ? -1 : a - b;
+    });
+    this.dateRank = new Uint32Array(collection.documents.length);
+    byDate.forEach((index, rank) => { this.dateRank[index] = rank; });
   }
+
+  /** Each sheet's place when all are ordered by date, by its index. */
+  private readonly dateRank: Uint32Array;
 
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
     const sheets = await sheetIndexes(collection.documents, onProgress);
@@ -183,11 +195,8 @@ export class SearchIndex {
   }
 
   private comparator(request: SearchRequest, scored: boolean): (a: Hit, b: Hit) => number {
-    const byDate = (a: Hit, b: Hit) => {
-      const x = a.document.issued ?? '';
-      const y = b.document.issued ?? '';
-      return x < y ? 1 : x > y ? -1 : a.document.index - b.document.index;
-    };
+    const rank = this.dateRank;
+    const byDate = (a: Hit, b: Hit) => rank[a.document.index]! - rank[b.document.index]!;
     const collator = new Intl.Collator(request.language, { sensitivity: 'base', numeric: true });
     const titleOf = (h: Hit) => pickedTitle(h.document, request.language);
     const byTitle = (a: Hit, b: Hit) => collator.compare(titleOf(a), titleOf(b)) || a.document.index - b.document.index;

@@ -6,7 +6,7 @@
 import type { DocumentRecord, Text } from '../../collection/collection.js';
 import { escapeMarkup } from '../../web/html.js';
 import { byLanguagePreference } from '../../web/i18n/fallback.js';
-import { indexTerm, wordSpans } from './analysis.js';
+import { indexTermsOf, wordSpans } from './analysis.js';
 
 const BEFORE = 80;
 const LENGTH = 260;
@@ -20,7 +20,10 @@ export interface Snippet {
 /** The spans of a text's words that are one of the terms. */
 function matches(text: Text, terms: ReadonlySet<string>): { start: number; end: number }[] {
   if (terms.size === 0) return [];
-  return wordSpans(text.value).filter((span) => terms.has(indexTerm(text.value.slice(span.start, span.end), text.language)));
+  // A long text's value may be decoded from bytes at each reading (TextStore): read once.
+  const value = text.value;
+  const termOf = indexTermsOf(text.language);
+  return wordSpans(value).filter((span) => terms.has(termOf(value.slice(span.start, span.end))));
 }
 
 export function snippetOf(document: DocumentRecord, terms: readonly string[], language: string): Snippet | undefined {
