@@ -6,7 +6,8 @@
 import { copyFileSync, createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, type ZlibOptions } from 'node:zlib';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { prefixedNames } from '../../rdf/namespaces.js';
 import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
@@ -17,33 +18,36 @@ const QUEUED = 16 << 20;
 /**
  * The compression level of the gzip dumps: fixed, so that the same text gives the same bytes.
  * Measured on N-Triples of generated data: level 9 makes files 3 % smaller than 6 in twice the
- * time, and 4 files 6 % larger than 6 in four fifths of it. Compression runs on a thread of its
- * own beside the one writing the text; at level 4 it keeps pace with it on two cores.
+ * time, and 4 files 6 % larger than 6 in four fifths of it.
  */
 export const GZIP_LEVEL = 4;
+/** Blocks of text compressed at once, on as many threads of zlib's pool. */
+const COMPRESSING = 3;
 
-/** A file written in large blocks, gzip-compressed or not, waiting when the disk falls behind. */
+const gzipped = promisify(gzip);
+
+/**
+ * A file written in large blocks, gzip-compressed or not, waiting when the disk falls behind.
+ * Compressed, each block of text is a gzip member of its own, compressed on a thread of zlib's
+ * pool while the next blocks are written and compressed, and the members are written in order:
+ * a file of members one after the other is one gzip file (RFC 1952, 2.2), which every reader of
+ * gzip reads whole, as pigz writes them. One compressor on one thread could not keep pace with
+ * the writing. Blocks are cut at the same places for the same text: the same bytes again.
+ */
 export class FileSink {
   private readonly file: WriteStream;
-  private readonly head: NodeJS.WritableStream;
   private parts: string[] = [];
   private size = 0;
   private blocked: Promise<unknown> | undefined;
+  /** For each member not yet written, in order, when it is: each waits for the one before. */
+  private readonly members: Promise<void>[] = [];
+  private written: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
 
-  constructor(readonly path: string, gzip: boolean) {
-    // Text waits for the disk (or the compressor) up to QUEUED bytes before the writer waits: the
-    // writer goes on with the next subjects while the compressor, on a thread of its own, catches up.
+  constructor(readonly path: string, private readonly gzip: boolean) {
+    // Text waits for the disk up to QUEUED bytes before the writer waits: the writer goes on
+    // with the next subjects meanwhile.
     this.file = createWriteStream(path, { highWaterMark: QUEUED });
-    if (gzip) {
-      // A fixed level and no name or time in the header: the same text gives the same bytes. The
-      // compressed text comes back in large pieces: each piece is a call back to this thread.
-      // (zlib's options go to its stream too, though its type does not say so.)
-      const compressor = createGzip({ level: GZIP_LEVEL, chunkSize: 1 << 18, writableHighWaterMark: QUEUED } as ZlibOptions);
-      compressor.pipe(this.file);
-      this.head = compressor;
-    } else {
-      this.head = this.file;
-    }
   }
 
   write(text: string): void {
@@ -54,21 +58,35 @@ export class FileSink {
 
   private flush(): void {
     if (this.parts.length === 0) return;
-    const ok = this.head.write(this.parts.join(''));
+    const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!ok) this.blocked ??= once(this.head, 'drain').finally(() => { this.blocked = undefined; });
+    if (!this.gzip) {
+      if (!this.file.write(text)) this.blocked ??= once(this.file, 'drain').finally(() => { this.blocked = undefined; });
+      return;
+    }
+    // zlib's options say no name and no time: the same text gives the same bytes.
+    const member = gzipped(Buffer.from(text), { level: GZIP_LEVEL });
+    this.written = this.written.then(async () => {
+      const bytes = await member;
+      if (!this.file.write(bytes)) await once(this.file, 'drain');
+    }).catch((error: Error) => { this.failure ??= error; });
+    this.members.push(this.written);
   }
 
-  /** Waits while the file's buffers are full. */
+  /** Waits while the file's buffers, or the blocks being compressed, are full. */
   async drained(): Promise<void> {
     if (this.blocked) await this.blocked;
+    while (this.members.length >= COMPRESSING) await this.members.shift();
+    if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
     this.flush();
+    await this.written;
+    if (this.failure) throw this.failure;
     const finished = once(this.file, 'close');
-    this.head.end();
+    this.file.end();
     await finished;
   }
 }
