@@ -58,15 +58,6 @@ export interface QueryOptions {
   readonly asBytes?: boolean;
 }
 
-/**
- * How the service's own long reads of a version, once it is published, ask the store (the
- * harvesting doors' index of every triple, the dumps' parts): each holds a replica for seconds
- * at a million triples. They run on the endpoint's replicas as one client of its fair queue, so
- * that pages keep the replicas of their lane, and a researcher's query waits behind them no
- * longer than behind any other client's.
- */
-export const PREPARING_A_VERSION: Pick<QueryOptions, 'lane' | 'client'> = { lane: 'endpoint', client: 'the service, preparing a version' };
-
 export interface SerializedResult {
   /** 'solutions' for SELECT, 'boolean' for ASK, 'graph' for CONSTRUCT and DESCRIBE. */
   readonly kind: 'solutions' | 'boolean' | 'graph';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSources } from '../../src/build/build.js';
 import { EmbeddedStore } from '../../src/store/embedded-store.js';
 import {
-  PREPARING_A_VERSION, QueryCancelledError, QueryPreemptedError, QueueFullError, QueueTimeoutError, StoreFailureError, StoreLoadError,
+  QueryCancelledError, QueryPreemptedError, QueueFullError, QueueTimeoutError, StoreFailureError, StoreLoadError,
   type QueryOptions, type QueryUsage,
 } from '../../src/store/store.js';
 import { rdfFilesIn } from '../../src/validation/gate.js';
@@ -63,21 +63,6 @@ describe('lanes', () => {
     expect(lookups[Math.floor(lookups.length * 0.9)]).toBeLessThan(600);
     expect(store.stats().lanes.endpoint.busy).toBe(2);
     await Promise.all(runaways);
-    await untilAllReady(store);
-  });
-
-  it('leaves the pages\' replica to pages while the service prepares a version beside a runaway query', async () => {
-    // The preparation's long read (every triple, at a million triples seconds) stands in as a runaway query.
-    const preparation = store.query(`${RUNAWAY} # preparing`, FORMATS, { ...PREPARING_A_VERSION, timeoutMs: 3000 }).catch((e: unknown) => e);
-    const runaway = store.query(RUNAWAY, FORMATS, endpoint('10.0.0.3', { timeoutMs: 3000 })).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(store.stats().lanes.endpoint.busy).toBe(2);
-    expect(store.stats().lanes.pages.busy).toBe(0);
-    const lookups: number[] = [];
-    for (let i = 0; i < 20; i++) lookups.push((await timed(store.select(LOOKUP, { baseIRI: BASE }))).ms);
-    lookups.sort((a, b) => a - b);
-    expect(lookups[Math.floor(lookups.length * 0.9)]).toBeLessThan(600);
-    await Promise.all([preparation, runaway]);
     await untilAllReady(store);
   });
 });

@@ -12,7 +12,6 @@ import type { SourceFile } from '../../build/build.js';
 import type { ReadyStatus } from '../../build/state.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
-import { PREPARING_A_VERSION } from '../../store/store.js';
 import { siblingModule, startWorker } from '../../store/worker-start.js';
 import type { DumpInput, DumpManifest, DumpProgress, DumpSource } from './dump.js';
 
@@ -130,7 +129,7 @@ export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpPro
 
 /** Runs a query of the catalogue on the version's store; its answer as SPARQL JSON results in shared memory. */
 async function resultBytes(ready: ReadyStatus, query: string): Promise<Uint8Array> {
-  const result = await ready.store.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { ...PREPARING_A_VERSION, asBytes: true, timeoutMs: 600_000 });
+  const result = await ready.store.query(query, { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { asBytes: true, timeoutMs: 600_000 });
   if (!result.bytes) throw new Error('the store did not answer as bytes');
   return result.bytes;
 }
@@ -150,7 +149,7 @@ const isData = (source: SourceFile) => source.graph === undefined && !source.com
  * faster than text can be compared.
  */
 export function dumpJob(ready: ReadyStatus, settings: DumpSettings, dir: string): DumpJob {
-  const distinctObjects = ready.store.select(settings.queries.get('distinct-objects'), { ...PREPARING_A_VERSION, timeoutMs: 600_000 })
+  const distinctObjects = ready.store.select(settings.queries.get('distinct-objects'), { timeoutMs: 600_000 })
     .then(([row]) => Number(row?.objects?.value ?? 0));
   const graphs = ready.build.blankNodeGraphs;
   const named = graphs.filter((g) => g !== '');

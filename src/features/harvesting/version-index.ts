@@ -6,7 +6,6 @@
  */
 import type { ReadyStatus, ServiceState } from '../../build/state.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
-import { PREPARING_A_VERSION } from '../../store/store.js';
 import { TripleIndex } from './triple-index.js';
 
 export interface IndexedVersion {
@@ -59,16 +58,15 @@ export class VersionIndex {
 
 /**
  * The triples are read by a query, not by the store's dump: a query waits for a free replica and
- * holds it while it runs, so that the replica is not also handed a visitor's query meanwhile;
- * an endpoint replica, so that pages keep theirs.
+ * holds it while it runs, so that the replica is not also handed a visitor's query meanwhile.
  */
 async function prepare(status: ReadyStatus, queries: QueryCatalogue, baseIRI: string): Promise<IndexedVersion> {
   const started = performance.now();
   const triples = await status.store.query(queries.get('all-triples'),
-    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { ...PREPARING_A_VERSION, timeoutMs: READ_ALL_TIMEOUT_MS });
+    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { timeoutMs: READ_ALL_TIMEOUT_MS });
   const index = await TripleIndex.fromNTriples(triples.body);
   const ontology = await status.store.query(queries.get('ontology-triples'),
-    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { ...PREPARING_A_VERSION, timeoutMs: READ_ALL_TIMEOUT_MS, baseIRI });
+    { solutions: 'application/sparql-results+json', graph: 'application/n-triples' }, { timeoutMs: READ_ALL_TIMEOUT_MS, baseIRI });
   const model = await TripleIndex.fromNTriples(ontology.body);
   const derived = new Map<string, unknown>();
   const version: IndexedVersion = {
