@@ -49,9 +49,9 @@ export function createLeanFactory(anonymousPrefix: string) {
     namedNode: (value: string): NamedNode => {
       let term = named.get(value);
       if (term === undefined) {
-        term = { termType: 'NamedNode', value };
         // A joined string keeps alive the text it was cut from: the one kept is copied flat.
         if (named.size < INTERNED_IRIS) named.set(value, term = { termType: 'NamedNode', value: flat(value) });
+        else term = { termType: 'NamedNode', value };
       }
       return term;
     },
