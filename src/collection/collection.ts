@@ -7,7 +7,7 @@
  * descriptor, per matrix cell, per place…) is counted here, with the version, never by a request.
  */
 import { STANDARD_PREFIXES, citegoNamespaces } from '../rdf/namespaces.js';
-import { valuesOf, type Facts, type Text, type Value, type Values } from './facts.js';
+import { compareStrings, valuesOf, type Facts, type Text, type Value, type Values } from './facts.js';
 import type { PropertyReader } from './read.js';
 import type { Store } from '../store/store.js';
 
@@ -132,8 +132,6 @@ function subclassesOf(root: string, subClassOf: ReadonlyMap<string, readonly Val
 
 /** An IRI, or a literal's text. */
 const valueOf = (value: Value): string => (typeof value === 'string' ? value : value.value);
-
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The family of actors a class stands for: one of CITEGO's families, a person or an organisation. */
 function familyOf(citego: string, cls: string): ActorFamily | undefined {

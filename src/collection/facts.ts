@@ -12,13 +12,13 @@
  * only when there are several.
  */
 
+import { RDF_TYPE } from '../rdf/namespaces.js';
+
 /** A text and its language tag ('' for none). */
 export interface Text {
   readonly value: string;
   readonly language: string;
 }
-
-import { RDF_TYPE } from '../rdf/namespaces.js';
 
 /** Long texts are stored in blocks of this many bytes. */
 const BLOCK = 4 << 20;
@@ -144,7 +144,8 @@ function compareValues(a: Value, b: Value): number {
   return compareStrings(a.language, b.language) || compareStrings(a.value, b.value);
 }
 
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Strings in the order of their UTF-16 code units, as `<` compares them (no locale). */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A list of values in order, without repeats; one value alone is no list. */
 function ordered(values: Value[]): Value | Value[] {

@@ -29,8 +29,13 @@ const DEFAULT_GRAPH: DefaultGraph = { termType: 'DefaultGraph', value: '' };
 /** How many IRIs a factory keeps (a few megabytes); most data uses far fewer, over and over. */
 const INTERNED_IRIS = 1 << 14;
 
-/** The string copied into one piece (reading it as a number, which fails at once, makes V8 flatten it). */
-function flat(value: string): string {
+/**
+ * The string copied into one piece. A string joined from others (a prefix and a local name, a
+ * statement spelt term by term) is a tree of pieces that keeps alive the whole texts they were
+ * cut from; reading it as a number, which fails at once, makes V8 copy it flat, so that only it
+ * stays in memory.
+ */
+export function flattened(value: string): string {
   Number(value);
   return value;
 }
@@ -50,7 +55,7 @@ export function createLeanFactory(anonymousPrefix: string) {
       let term = named.get(value);
       if (term === undefined) {
         // A joined string keeps alive the text it was cut from: the one kept is copied flat.
-        if (named.size < INTERNED_IRIS) named.set(value, term = { termType: 'NamedNode', value: flat(value) });
+        if (named.size < INTERNED_IRIS) named.set(value, term = { termType: 'NamedNode', value: flattened(value) });
         else term = { termType: 'NamedNode', value };
       }
       return term;

@@ -14,7 +14,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { RDF_LANG_STRING, STANDARD_PREFIXES, XSD_STRING } from '../../rdf/namespaces.js';
-import type { Quad, Term } from '../../rdf/terms.js';
+import { flattened, type Quad, type Term } from '../../rdf/terms.js';
 import { KEPT_AS_WRITTEN } from '../../store/literal-spelling.js';
 
 /** One quad of the canonical form, in the subject group that holds it. */
@@ -269,10 +269,8 @@ export class ExternalSorter {
 
   /** A statement (`s p o`, canonical) of a graph ('' for the default graph, else its term). */
   add(graph: string, statement: string): void {
-    // A statement built by concatenation is a tree of pieces that keeps alive the whole text the
-    // parser read them from. Reading it as a number (which fails at once) makes V8 copy it flat,
-    // so that only the statement stays in memory until it is written.
-    Number(statement);
+    // Only the statement stays in memory until it is written, not the texts it was spelt from.
+    flattened(statement);
     if (this.lastStatements && graph === this.lastGraph && statement.startsWith(this.lastSubject) && statement.charCodeAt(this.lastSubject.length) === 32) {
       this.lastStatements.push(statement);
     } else {
