@@ -27,7 +27,7 @@ const DECODER = new TextDecoder();
 
 /** A text held as UTF-8 bytes in a block of a TextStore, read when it is needed. */
 class StoredText implements Text {
-  constructor(private readonly block: Uint8Array, private readonly start: number, private readonly end: number, readonly language: string) {}
+  constructor(readonly block: Uint8Array, readonly start: number, readonly end: number, readonly language: string) {}
 
   get value(): string {
     return DECODER.decode(this.utf8());
@@ -54,26 +54,37 @@ export function utf8Of(text: Text): Uint8Array {
   return scratch.subarray(0, ENCODER.encodeInto(text.value, scratch).written);
 }
 
+/** Where a text's UTF-8 bytes are kept, if it is stored as bytes: its block and their span in it. */
+export function storedSpan(text: Text): { readonly block: Uint8Array; readonly start: number; readonly end: number } | undefined {
+  return text instanceof StoredText ? text : undefined;
+}
+
 /**
  * Long texts (the sheets' abstracts: a hundred million characters in a large collection) held as
  * UTF-8 in large blocks of bytes rather than as strings of their own: about a byte a character
  * in any script, nothing for the garbage collector to copy or scan, and no string cut from the
  * parser's text keeping that text alive. A text is read (decoded) when it is shown or indexed.
+ * The blocks are shared memory: the search index is built from them on worker threads, which
+ * read them where they are rather than from a copy.
  */
 export class TextStore {
-  private block = new Uint8Array(BLOCK);
+  private block = sharedBytes(BLOCK);
   private used = 0;
 
   add(value: string, language: string): Text {
     // A UTF-16 unit takes three bytes at most in UTF-8.
     if (this.used + 3 * value.length > this.block.length) {
-      this.block = new Uint8Array(Math.max(BLOCK, 3 * value.length));
+      this.block = sharedBytes(Math.max(BLOCK, 3 * value.length));
       this.used = 0;
     }
     const start = this.used;
     this.used += ENCODER.encodeInto(value, this.block.subarray(start)).written;
     return new StoredText(this.block, start, this.used, language);
   }
+}
+
+function sharedBytes(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
 }
 
 /** A value: an IRI (a string), or a literal (a text). Blank nodes are left aside. */

@@ -169,32 +169,27 @@ export class Postings {
   }
 
   /**
-   * The sheets of each term, by slot, as FlexSearch holds them: a list per slot (a hole where
-   * none), the sheets in the order they were posted. Sorted by counting, each list made once.
+   * The postings sorted by term and slot (by counting), the sheets of each in the order they were
+   * posted: the sheets of term t in slot s are sheets[starts[t × resolution + s] …
+   * starts[t × resolution + s + 1]).
    */
-  bySlot(terms: number): ((number[][] | undefined)[]) {
+  sorted(terms: number): SortedPostings {
     const { resolution, keys, postedSheets, length } = this;
     const starts = new Int32Array(terms * resolution + 1);
     for (let i = 0; i < length; i++) starts[keys[i]! + 1]!++;
     for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
-    const sorted = new Int32Array(length);
+    const sheets = new Int32Array(length);
     const next = starts.slice(0, terms * resolution);
-    for (let i = 0; i < length; i++) sorted[next[keys[i]!]!++] = postedSheets[i]!;
-    const result: (number[][] | undefined)[] = new Array(terms);
-    for (let term = 0; term < terms; term++) {
-      let slots: number[][] | undefined;
-      for (let slot = 0; slot < resolution; slot++) {
-        const start = starts[term * resolution + slot]!;
-        const end = starts[term * resolution + slot + 1]!;
-        if (end === start) continue;
-        const list = new Array<number>(end - start);
-        for (let k = start; k < end; k++) list[k - start] = sorted[k]!;
-        (slots ??= [])[slot] = list;
-      }
-      result[term] = slots;
-    }
-    return result;
+    for (let i = 0; i < length; i++) sheets[next[keys[i]!]!++] = postedSheets[i]!;
+    return { starts, sheets, posted: Int32Array.from(this.sheets) };
   }
+}
+
+/** Postings sorted by term and slot (Postings.sorted), and the sheets posted, in order. */
+export interface SortedPostings {
+  readonly starts: Int32Array;
+  readonly sheets: Int32Array;
+  readonly posted: Int32Array;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -265,42 +260,34 @@ export class TermTable {
     const length = bytes.length;
     const base = this.pieces;
     let count = 0;
-    let start = -1;
-    let hash = FNV_OFFSET;
     for (let i = 0; i < length;) {
-      const byte = bytes[i]!;
-      let kind: number;
-      let width: number;
-      if (byte < 0x80) {
-        kind = CHARACTER_CLASSES[byte]!;
-        width = 1;
-      } else {
-        kind = CHARACTER_CLASSES[characterAt(bytes, i)]!;
-        width = widthOf(byte);
-      }
-      if (kind === 1) {
-        if (start < 0) {
-          start = i;
-          hash = FNV_OFFSET;
-        }
-        hash = Math.imul(hash ^ byte, FNV_PRIME);
-        for (let k = 1; k < width; k++) hash = Math.imul(hash ^ bytes[i + k]!, FNV_PRIME);
-        i += width;
+      // Separators are passed over; a word's letters (most of them ASCII) are hashed in a loop of their own.
+      let byte = bytes[i]!;
+      const kind = byte < 0x80 ? CHARACTER_CLASSES[byte]! : CHARACTER_CLASSES[characterAt(bytes, i)]!;
+      if (kind === 0) {
+        i += widthOf(byte);
         continue;
       }
-      if (start >= 0) {
-        this.word(this.termOf(bytes, start, i, hash), base + count++);
-        start = -1;
-      }
-      // An ideograph is a word of its own.
+      const start = i;
+      let hash = FNV_OFFSET;
       if (kind === 2) {
-        let own = FNV_OFFSET;
-        for (let k = 0; k < width; k++) own = Math.imul(own ^ bytes[i + k]!, FNV_PRIME);
-        this.word(this.termOf(bytes, i, i + width, own), base + count++);
+        // An ideograph is a word of its own.
+        for (const end = i + widthOf(byte); i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+      } else {
+        while (i < length) {
+          byte = bytes[i]!;
+          if (byte < 0x80) {
+            if (CHARACTER_CLASSES[byte] !== 1) break;
+            hash = Math.imul(hash ^ byte, FNV_PRIME);
+            i++;
+          } else {
+            if (CHARACTER_CLASSES[characterAt(bytes, i)] !== 1) break;
+            for (const end = i + widthOf(byte); i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+          }
+        }
       }
-      i += width;
+      this.word(this.termOf(bytes, start, i, hash), base + count++);
     }
-    if (start >= 0) this.word(this.termOf(bytes, start, length, hash), base + count++);
     this.pieces = base + Math.max(count, 1);
   }
 
@@ -320,11 +307,9 @@ export class TermTable {
     if (posted) postings.sheets.push(sheet);
   }
 
-  /** The postings as FlexSearch imports them: [term, sheets by slot] for every term posted. */
-  entries(postings: Postings): [string, number[][]][] {
-    const entries: [string, number[][]][] = [];
-    postings.bySlot(this.terms.length).forEach((slots, term) => { if (slots) entries.push([this.terms[term]!, slots]); });
-    return entries;
+  /** The terms met, by their ids. */
+  get termList(): readonly string[] {
+    return this.terms;
   }
 
   /** Notes a word of the content at a position: its term's first place, if it is the first. */

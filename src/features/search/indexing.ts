@@ -11,10 +11,12 @@
  * large collection it took most of the reader side's time (see the README's search section).
  * test/features/search/indexing.test.ts checks that both make the same index.
  */
+import { availableParallelism } from 'node:os';
 import FlexSearch, { type Index } from 'flexsearch';
 import type { DocumentRecord, Text } from '../../collection/collection.js';
-import { utf8Of } from '../../collection/facts.js';
-import { fold, Postings, slotOf, TermTable, words } from './analysis.js';
+import { storedSpan, utf8Of } from '../../collection/facts.js';
+import { siblingModule, startWorker } from '../../store/worker-start.js';
+import { fold, Postings, slotOf, TermTable, words, type SortedPostings } from './analysis.js';
 
 /** FlexSearch's slots per term and sheet: where in a text a term first stands ranks the sheet. */
 export const RESOLUTION = 9;
@@ -22,8 +24,16 @@ export const RESOLUTION = 9;
 const splitTerms = (text: string): string[] => (text ? text.split(' ') : []);
 export const SHEET_INDEX = { tokenize: 'strict', encode: splitTerms, resolution: RESOLUTION } as const;
 export const NAME_INDEX = { tokenize: 'forward', encode: splitTerms, resolution: RESOLUTION } as const;
-/** Sheets indexed between two turns of the event loop: the index of a large collection takes seconds. */
+/** Sheets indexed between two reports of progress. */
 const CHUNK = 500;
+/**
+ * Below this many sheets the index is built on the calling thread, at once: starting a worker
+ * takes longer. Above, the sheets are shared among worker threads, one a processor (at most
+ * MAX_THREADS): the service stays free to answer, and the index of a large collection is built
+ * in a fraction of the time.
+ */
+const IN_THREAD_SHEETS = 4_000;
+const MAX_THREADS = 4;
 
 /**
  * Texts are indexed by language group: French, English and Spanish (each with its stemmer) and
@@ -57,16 +67,159 @@ export function groupOf(language: string): Group {
   return group;
 }
 
-/** Posts a sheet's texts in a language group (its titles, or its abstracts), if it has any. */
-function post(sheet: number, texts: readonly Text[], group: Group, table: TermTable, postings: Postings): void {
-  let any = false;
-  for (const text of texts) {
-    if (groupOf(text.language) !== group) continue;
-    if (!any) table.begin();
-    any = true;
-    table.add(utf8Of(text));
+/**
+ * The texts of a run of sheets, as a part of the index is built from them (on a worker thread
+ * for a large collection): five numbers a text in `records`, in the order they are read (sheet
+ * after sheet, group after group, its titles then its abstracts): the sheet, the group's place
+ * × 2 + the field (0 titles, 1 abstracts), where the text is (a block's number, or -1 for one
+ * of `strings`), and the span of its bytes in that block (or the string's number, and 0). The
+ * blocks are the text store's, shared: a worker reads them in place.
+ */
+export interface SheetTexts {
+  readonly records: Int32Array;
+  readonly blocks: readonly Uint8Array[];
+  readonly strings: readonly string[];
+}
+
+const RECORD = 5;
+const FIELDS = ['titles', 'abstracts'] as const;
+
+/** What a part of the index holds for a language group: its terms by id, and each field's postings. */
+export interface GroupPart extends Fields<SortedPostings> {
+  readonly terms: readonly string[];
+}
+export type IndexPart = Record<Group, GroupPart>;
+
+/** What a text costs to index: its length, in bytes or characters (a stored text is not decoded for it). */
+function costOf(text: Text): number {
+  const span = storedSpan(text);
+  return span ? span.end - span.start : text.value.length;
+}
+
+/** The documents cut into `count` runs of about the same cost, in order: the index of each run's first. */
+function runsOf(documents: readonly DocumentRecord[], count: number): number[] {
+  const costs = documents.map((d) => d.titles.reduce((sum, t) => sum + costOf(t), 0) + d.abstracts.reduce((sum, t) => sum + costOf(t), 0));
+  const total = costs.reduce((sum, cost) => sum + cost, 0);
+  const firsts = [0];
+  let sum = 0;
+  costs.forEach((cost, position) => {
+    if (sum >= (total * firsts.length) / count && firsts.length < count && position > firsts.at(-1)!) firsts.push(position);
+    sum += cost;
+  });
+  return firsts;
+}
+
+/** The texts of the documents. */
+export function sheetTexts(documents: readonly DocumentRecord[]): SheetTexts {
+  const records: number[] = [];
+  const blocks: Uint8Array[] = [];
+  const blockIds = new Map<Uint8Array, number>();
+  const strings: string[] = [];
+  for (const document of documents) {
+    GROUPS.forEach((group, place) => {
+      FIELDS.forEach((field, f) => {
+        for (const text of document[field]) {
+          if (groupOf(text.language) !== group) continue;
+          const span = storedSpan(text);
+          if (span) {
+            let block = blockIds.get(span.block);
+            if (block === undefined) blockIds.set(span.block, block = blocks.push(span.block) - 1);
+            records.push(document.index, 2 * place + f, block, span.start, span.end);
+          } else {
+            records.push(document.index, 2 * place + f, -1, strings.push(text.value) - 1, 0);
+          }
+        }
+      });
+    });
   }
-  if (any) table.post(sheet, postings);
+  return { records: Int32Array.from(records), blocks, strings };
+}
+
+/**
+ * The part of the index made of some sheets' texts: each content (a sheet's titles, or its
+ * abstracts, in a language group) read text by text, and each of its distinct terms posted once.
+ * `onProgress` is told the sheets done now and then.
+ */
+export function indexPart(texts: SheetTexts, onProgress?: (sheetsDone: number) => void): IndexPart {
+  const tables = GROUPS.map((g) => new TermTable(g === 'other' ? '' : g));
+  const postings = GROUPS.flatMap(() => FIELDS.map(() => new Postings(RESOLUTION)));
+  const { records, blocks, strings } = texts;
+  let sheet = -1;
+  let content = -1;
+  let sheetsDone = 0;
+  const close = () => { if (content >= 0) tables[content >> 1]!.post(sheet, postings[content]!); };
+  for (let r = 0; r < records.length; r += RECORD) {
+    if (records[r] !== sheet || records[r + 1] !== content) {
+      close();
+      if (records[r] !== sheet && ++sheetsDone % CHUNK === 0) onProgress?.(sheetsDone);
+      sheet = records[r]!;
+      content = records[r + 1]!;
+      tables[content >> 1]!.begin();
+    }
+    const block = records[r + 2]!;
+    tables[content >> 1]!.add(block >= 0
+      ? blocks[block]!.subarray(records[r + 3], records[r + 4])
+      : utf8Of({ value: strings[records[r + 3]!]!, language: '' }));
+  }
+  close();
+  return Object.fromEntries(GROUPS.map((group, place) => {
+    const table = tables[place]!;
+    const terms = table.termList.length;
+    return [group, { terms: table.termList, titles: postings[2 * place]!.sorted(terms), abstracts: postings[2 * place + 1]!.sorted(terms) }];
+  })) as IndexPart;
+}
+
+/**
+ * The indexes of the parts of the sheets, parts in the sheets' order: a term's sheets in a slot
+ * are those of the first part, then those of the next. Each list is made once, at its size.
+ */
+export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields<Index>> {
+  return Object.fromEntries(GROUPS.map((group) => {
+    // The terms in the order they were first met, the parts' terms numbered in it.
+    const ids = new Map<string, number>();
+    const terms: string[] = [];
+    const globalIds = parts.map(({ [group]: part }) => part.terms.map((term) => {
+      let id = ids.get(term);
+      if (id === undefined) ids.set(term, id = terms.push(term) - 1);
+      return id;
+    }));
+    // Each part's own number of each term, -1 where the part has not met it.
+    const localIds = globalIds.map((globals) => {
+      const local = new Int32Array(terms.length).fill(-1);
+      globals.forEach((id, localId) => { local[id] = localId; });
+      return local;
+    });
+    const index = (field: (typeof FIELDS)[number]) => {
+      const entries: [string, number[][]][] = [];
+      for (let id = 0; id < terms.length; id++) {
+        let slots: number[][] | undefined;
+        for (let slot = 0; slot < RESOLUTION; slot++) {
+          let size = 0;
+          parts.forEach((part, p) => {
+            const local = localIds[p]![id]!;
+            if (local < 0) return;
+            const { starts } = part[group][field];
+            size += starts[local * RESOLUTION + slot + 1]! - starts[local * RESOLUTION + slot]!;
+          });
+          if (size === 0) continue;
+          const list = new Array<number>(size);
+          let at = 0;
+          parts.forEach((part, p) => {
+            const local = localIds[p]![id]!;
+            if (local < 0) return;
+            const { starts, sheets } = part[group][field];
+            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) list[at++] = sheets[k]!;
+          });
+          (slots ??= [])[slot] = list;
+        }
+        if (slots) entries.push([terms[id]!, slots]);
+      }
+      const posted: number[] = [];
+      for (const part of parts) for (const sheet of part[group][field].posted) posted.push(sheet);
+      return loaded(SHEET_INDEX, entries, posted);
+    };
+    return [group, { titles: index('titles'), abstracts: index('abstracts') }];
+  })) as Record<Group, Fields<Index>>;
 }
 
 /** A FlexSearch index given its postings, [term, sheets by slot] for every term, and the ids it holds. */
@@ -78,22 +231,45 @@ function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [strin
   return index;
 }
 
-/** The sheets' indexes, by language group and field; each sheet's id is its place in the collection. */
-export async function sheetIndexes(documents: readonly DocumentRecord[], onProgress?: (progress: BuildProgress) => void): Promise<Record<Group, Fields<Index>>> {
-  const tables = Object.fromEntries(GROUPS.map((g) => [g, new TermTable(g === 'other' ? '' : g)])) as Record<Group, TermTable>;
-  const postings = Object.fromEntries(GROUPS.map((g) => [g, { titles: new Postings(RESOLUTION), abstracts: new Postings(RESOLUTION) }])) as Record<Group, Fields<Postings>>;
-  for (let start = 0; start < documents.length; start += CHUNK) {
-    for (const document of documents.slice(start, start + CHUNK)) {
-      for (const group of GROUPS) {
-        post(document.index, document.titles, group, tables[group], postings[group].titles);
-        post(document.index, document.abstracts, group, tables[group], postings[group].abstracts);
-      }
-    }
-    onProgress?.({ done: Math.min(documents.length, start + CHUNK), total: documents.length });
-    await new Promise((resolve) => setImmediate(resolve));
+/** What a worker building a part of the index says. */
+export type IndexWorkerMessage = { readonly type: 'progress'; readonly done: number } | { readonly type: 'done'; readonly part: IndexPart };
+
+/** A part of the index built on a worker thread; `onProgress` is told its sheets done. */
+function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void): Promise<IndexPart> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(siblingModule(import.meta.url, 'indexing-worker'), texts);
+    let settled = false;
+    worker.on('message', (message: IndexWorkerMessage) => {
+      if (message.type === 'progress') return onProgress(message.done);
+      settled = true;
+      void worker.terminate();
+      resolve(message.part);
+    });
+    worker.on('error', (error) => { settled = true; reject(error); });
+    worker.on('exit', (code) => { if (!settled) reject(new Error(`the search index's worker stopped (exit code ${code})`)); });
+  });
+}
+
+/**
+ * The sheets' indexes, by language group and field; each sheet's id is its place in the
+ * collection. `threads`: how many worker threads build it (0: the calling thread); by default
+ * none for a small collection, else one a processor.
+ */
+export async function sheetIndexes(documents: readonly DocumentRecord[], onProgress?: (progress: BuildProgress) => void, threads = documents.length < IN_THREAD_SHEETS ? 0 : Math.min(MAX_THREADS, availableParallelism())): Promise<Record<Group, Fields<Index>>> {
+  const total = documents.length;
+  if (threads <= 0) {
+    const part = indexPart(sheetTexts(documents), (done) => onProgress?.({ done, total }));
+    onProgress?.({ done: total, total });
+    return mergedIndexes([part]);
   }
-  const index = (group: Group, field: Postings) => loaded(SHEET_INDEX, tables[group].entries(field), field.sheets);
-  return Object.fromEntries(GROUPS.map((g) => [g, { titles: index(g, postings[g].titles), abstracts: index(g, postings[g].abstracts) }])) as Record<Group, Fields<Index>>;
+  const firsts = runsOf(documents, threads);
+  const done = firsts.map(() => 0);
+  const parts = await Promise.all(firsts.map((first, run) => partInWorker(sheetTexts(documents.slice(first, firsts[run + 1] ?? total)), (sheetsDone) => {
+    done[run] = sheetsDone;
+    onProgress?.({ done: done.reduce((sum, n) => sum + n, 0), total });
+  })));
+  onProgress?.({ done: total, total });
+  return mergedIndexes(parts);
 }
 
 /** The index of names, each found by its id: its words folded (as typed, without stems), every beginning of each. */

@@ -82,15 +82,13 @@ export interface SearchOutcome {
 }
 
 export class SearchIndex {
-  private readonly facets: FacetTable;
-
   private constructor(
     readonly collection: Collection,
     private readonly sheets: Readonly<Record<Group, Fields<Index>>>,
     private readonly names: Index,
     private readonly labelEntries: readonly LabelEntry[],
+    private readonly facets: FacetTable,
   ) {
-    this.facets = new FacetTable(collection);
     // Results are ordered by date, alone or after their score: the order of every sheet by date
     // (the latest first, then in the collection's order) is found once, and compared as numbers.
     const byDate = collection.documents.map((document) => document.index).sort((a, b) => {
@@ -106,7 +104,9 @@ export class SearchIndex {
   private readonly dateRank: Uint32Array;
 
   static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
-    const sheets = await sheetIndexes(collection.documents, onProgress);
+    // The sheets' indexes are built on worker threads for a large collection: the names and the
+    // facets are made here meanwhile.
+    const sheetsBuilt = sheetIndexes(collection.documents, onProgress);
     const entries: LabelEntry[] = [];
     // A thing's labels in the order of the language fallback (French first): of two labels that
     // match alike, the first is the one shown.
@@ -118,7 +118,9 @@ export class SearchIndex {
     for (const a of collection.actors.values()) addNames(a.iri, 'actor', a.names);
     for (const p of collection.places.values()) addNames(p.iri, 'place', p.labels);
     for (const d of collection.dossiers.values()) addNames(d.iri, 'dossier', d.labels);
-    return new SearchIndex(collection, sheets, namesIndex(entries), entries);
+    const names = namesIndex(entries);
+    const facets = new FacetTable(collection);
+    return new SearchIndex(collection, await sheetsBuilt, names, entries, facets);
   }
 
   /**

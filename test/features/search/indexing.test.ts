@@ -44,13 +44,18 @@ function sameSearches(actual: Index, expected: Index, terms: readonly string[]):
 }
 
 describe('the indexes loaded into FlexSearch', () => {
-  it('are, for the sheets, those its add() makes of their analysed texts', async () => {
+  // On the calling thread (a small collection), and shared among worker threads (a large one):
+  // each worker indexes a run of the sheets, and their parts are joined.
+  it.each([0, 1, 3])('are, for the sheets, those its add() makes of their analysed texts (%i worker threads)', async (threads) => {
     const random = seededRandom(2026);
     // Abstracts as the build keeps them (bytes in a text store) or as the store gives them (strings).
     const stored = new TextStore();
     const abstracts = () => texts(random).map((t) => (random() < 0.5 ? stored.add(t.value, t.language) : t));
     const documents = Array.from({ length: 600 }, (_, index) => ({ index, titles: texts(random), abstracts: abstracts() }) as unknown as DocumentRecord);
-    const indexes = await sheetIndexes(documents);
+    const progress: number[] = [];
+    const indexes = await sheetIndexes(documents, ({ done }) => progress.push(done), threads);
+    expect(progress.at(-1)).toBe(documents.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     for (const group of GROUPS) {
       for (const field of ['titles', 'abstracts'] as const) {
         const expected = new FlexSearch.Index(SHEET_INDEX);
