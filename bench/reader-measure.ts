@@ -82,7 +82,10 @@ async function main(): Promise<void> {
   if (!dataDir || (mode !== 'store' && mode !== 'reader')) throw new Error('usage: reader-measure.js <data dir> store|reader');
   const config = loadConfig({ BASE_IRI: BASE, DATA_DIR: dataDir });
   const rules = await loadValidationRules(config);
-  const store = new EmbeddedStore({ replicas: 1, queryTimeoutMs: 600_000 });
+  // One replica and no other: the service would load its pages' replica once the build is done,
+  // which is the store's work, not the reader side's; here it would take a processor from the
+  // collection and the index while they are timed.
+  const store = new EmbeddedStore({ replicas: 1, pageReplicas: 0, queryTimeoutMs: 600_000 });
   try {
     await store.started();
     if (mode === 'store') {
