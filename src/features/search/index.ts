@@ -59,6 +59,8 @@ export function search(context: FeatureContext): Feature {
   let current: Version | undefined;
   /** Once the service stops, an index cut short by the closing store is no failure to report. */
   let closing = false;
+  /** Ends the builds under way when the service stops: a large collection's index takes seconds of worker threads. */
+  const stopping = new AbortController();
   const reportFailure = (error: unknown): undefined => {
     if (!closing) console.error('the search index could not be built:', error);
     return undefined;
@@ -75,7 +77,7 @@ export function search(context: FeatureContext): Feature {
         tap.accepted();
         const building: Building = { index: Promise.resolve(undefined) };
         building.index = (collections.prepared(store) ?? Promise.resolve(undefined))
-          .then((collection) => collection && SearchIndex.build(collection, (progress) => { building.progress = progress; }))
+          .then((collection) => collection && SearchIndex.build(collection, (progress) => { building.progress = progress; }, stopping.signal))
           .catch(reportFailure);
         prepared.set(store, building);
       },
@@ -91,7 +93,7 @@ export function search(context: FeatureContext): Feature {
       store: status.store,
       dataVersion: status.dataVersion,
       building,
-      index: building.index.then((index) => index ?? collections.of(status).then((collection) => SearchIndex.build(collection, (progress) => { building.progress = progress; }))),
+      index: building.index.then((index) => index ?? collections.of(status).then((collection) => SearchIndex.build(collection, (progress) => { building.progress = progress; }, stopping.signal))),
     };
     version.index.then((index) => { version.ready = index; }, (error: unknown) => {
       reportFailure(error);
@@ -205,6 +207,7 @@ export function search(context: FeatureContext): Feature {
     close: async () => {
       closing = true;
       clearInterval(watcher);
+      stopping.abort(new Error('the service is stopping'));
     },
   };
 }

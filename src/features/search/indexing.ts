@@ -234,28 +234,49 @@ function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [strin
 /** What a worker building a part of the index says. */
 export type IndexWorkerMessage = { readonly type: 'progress'; readonly done: number } | { readonly type: 'done'; readonly part: IndexPart };
 
-/** A part of the index built on a worker thread; `onProgress` is told its sheets done. */
-function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void): Promise<IndexPart> {
+/** A part of the index built on a worker thread; `onProgress` is told its sheets done; `signal` ends the worker. */
+function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void, signal?: AbortSignal): Promise<IndexPart> {
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     const worker = startWorker(siblingModule(import.meta.url, 'indexing-worker'), texts);
     let settled = false;
+    const settle = () => {
+      settled = true;
+      signal?.removeEventListener('abort', stop);
+      void worker.terminate();
+    };
+    const stop = () => {
+      if (settled) return;
+      settle();
+      reject(signal!.reason as Error);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: IndexWorkerMessage) => {
       if (message.type === 'progress') return onProgress(message.done);
-      settled = true;
-      void worker.terminate();
+      settle();
       resolve(message.part);
     });
-    worker.on('error', (error) => { settled = true; reject(error); });
+    worker.on('error', (error) => {
+      if (settled) return;
+      settle();
+      reject(error);
+    });
     worker.on('exit', (code) => { if (!settled) reject(new Error(`the search index's worker stopped (exit code ${code})`)); });
   });
 }
 
-/**
- * The sheets' indexes, by language group and field; each sheet's id is its place in the
- * collection. `threads`: how many worker threads build it (0: the calling thread); by default
- * none for a small collection, else one a processor.
- */
-export async function sheetIndexes(documents: readonly DocumentRecord[], onProgress?: (progress: BuildProgress) => void, threads = documents.length < IN_THREAD_SHEETS ? 0 : Math.min(MAX_THREADS, availableParallelism())): Promise<Record<Group, Fields<Index>>> {
+export interface SheetIndexOptions {
+  readonly onProgress?: (progress: BuildProgress) => void;
+  /** Stops the build: its workers are ended, and it fails with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** How many worker threads build it (0: the calling thread); by default none for a small collection, else one a processor. */
+  readonly threads?: number;
+}
+
+/** The sheets' indexes, by language group and field; each sheet's id is its place in the collection. */
+export async function sheetIndexes(documents: readonly DocumentRecord[], options: SheetIndexOptions = {}): Promise<Record<Group, Fields<Index>>> {
+  const { onProgress, signal } = options;
+  const threads = options.threads ?? (documents.length < IN_THREAD_SHEETS ? 0 : Math.min(MAX_THREADS, availableParallelism()));
   const total = documents.length;
   if (threads <= 0) {
     const part = indexPart(sheetTexts(documents), (done) => onProgress?.({ done, total }));
@@ -267,7 +288,7 @@ export async function sheetIndexes(documents: readonly DocumentRecord[], onProgr
   const parts = await Promise.all(firsts.map((first, run) => partInWorker(sheetTexts(documents.slice(first, firsts[run + 1] ?? total)), (sheetsDone) => {
     done[run] = sheetsDone;
     onProgress?.({ done: done.reduce((sum, n) => sum + n, 0), total });
-  })));
+  }, signal)));
   onProgress?.({ done: total, total });
   return mergedIndexes(parts);
 }

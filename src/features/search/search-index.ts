@@ -103,10 +103,11 @@ export class SearchIndex {
   /** Each sheet's place when all are ordered by date, by its index. */
   private readonly dateRank: Uint32Array;
 
-  static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void): Promise<SearchIndex> {
+  /** The index of a collection; `signal` stops its build. */
+  static async build(collection: Collection, onProgress?: (progress: BuildProgress) => void, signal?: AbortSignal): Promise<SearchIndex> {
     // The sheets' indexes are built on worker threads for a large collection: the names and the
     // facets are made here meanwhile.
-    const sheetsBuilt = sheetIndexes(collection.documents, onProgress);
+    const sheetsBuilt = sheetIndexes(collection.documents, { onProgress, signal });
     const entries: LabelEntry[] = [];
     // A thing's labels in the order of the language fallback (French first): of two labels that
     // match alike, the first is the one shown.

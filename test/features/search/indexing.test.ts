@@ -53,7 +53,7 @@ describe('the indexes loaded into FlexSearch', () => {
     const abstracts = () => texts(random).map((t) => (random() < 0.5 ? stored.add(t.value, t.language) : t));
     const documents = Array.from({ length: 600 }, (_, index) => ({ index, titles: texts(random), abstracts: abstracts() }) as unknown as DocumentRecord);
     const progress: number[] = [];
-    const indexes = await sheetIndexes(documents, ({ done }) => progress.push(done), threads);
+    const indexes = await sheetIndexes(documents, { onProgress: ({ done }) => progress.push(done), threads });
     expect(progress.at(-1)).toBe(documents.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     for (const group of GROUPS) {
@@ -68,6 +68,16 @@ describe('the indexes loaded into FlexSearch', () => {
         sameSearches(indexes[group][field], expected, termsOf(contents));
       }
     }
+  });
+
+  it('stop being built when asked: the workers are ended, and the build fails with the reason', async () => {
+    const random = seededRandom(7);
+    const documents = Array.from({ length: 300 }, (_, index) => ({ index, titles: texts(random), abstracts: texts(random) }) as unknown as DocumentRecord);
+    const stop = new AbortController();
+    const built = sheetIndexes(documents, { threads: 2, signal: stop.signal });
+    stop.abort(new Error('stopping'));
+    await expect(built).rejects.toThrow('stopping');
+    await expect(sheetIndexes(documents, { threads: 2, signal: stop.signal })).rejects.toThrow('stopping');
   });
 
   it('are, for the names, those its add() makes of their folded words, every beginning of each', () => {
