@@ -14,7 +14,12 @@ import type { Literal } from '../rdf/terms.js';
 
 const { xsd, rdf } = STANDARD_PREFIXES;
 
-const DATE = '[1-9][0-9]{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])';
+/**
+ * A date of the Gregorian calendar in its canonical form: any month's first 28 days, the 29th and
+ * 30th of every month but February, the 31st of the months that have one (the 29th of February,
+ * which depends on the year, is left to the store).
+ */
+const DATE = '[1-9][0-9]{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)';
 /** Lexical forms the store keeps as they are, by datatype. */
 export const KEPT_AS_WRITTEN: Readonly<Record<string, RegExp>> = {
   [`${xsd}integer`]: /^(?:0|-?[1-9][0-9]{0,14})$/,

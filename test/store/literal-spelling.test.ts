@@ -33,6 +33,14 @@ describe('the store\'s spelling of literals', () => {
     });
   }
 
+  it('keeps the last days of each month as written, and leaves to the store the days a month has not (and the 29th of February)', () => {
+    const date = (value: string) => keptAsWritten({ termType: 'Literal', value, language: '', datatype: { termType: 'NamedNode', value: `${XSD}date` } });
+    const ends = ['2005-01-31', '2005-03-31', '2005-04-30', '2005-07-31', '2005-08-31', '2005-11-30', '2005-12-31', '2005-06-29', '2005-02-28'];
+    expect(ends.filter(date)).toEqual(ends);
+    expect(oxigraphSpelling(ends.map((value) => `"${value}"^^<${XSD}date>`))).toEqual(ends.map((value) => `"${value}"^^<${XSD}date>`));
+    expect(['2005-04-31', '2005-06-31', '2005-09-31', '2005-11-31', '2005-02-30', '2004-02-29', '2005-13-01', '2005-00-10'].filter(date)).toEqual([]);
+  });
+
   it('spells the other forms as the store writes them back', () => {
     const literals = ['"01"', '"+1.50"', '"1e3"', '"2014-05-12+00:00"', '"P13M"', '"1"'].map((value, i) =>
       `${value}^^<${XSD}${['integer', 'decimal', 'double', 'date', 'yearMonthDuration', 'int'][i]}>`);
