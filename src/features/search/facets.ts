@@ -92,53 +92,66 @@ export class FacetTable {
    * selected descriptor is required (AND) or one is enough (OR).
    */
   filterAndCount(candidates: Iterable<number>, selection: Selection, allDescriptors: boolean): { kept: number[]; counts: Record<FacetName, FacetCount[]> } {
-    const active = FACETS.filter((f) => (selection[f]?.length ?? 0) > 0);
-    // A chosen value the collection does not have matches nothing (code -1).
-    const chosen = new Map(active.map((f) => [f, (selection[f] ?? []).map((v) => this.codeOf[f].get(v) ?? -1)]));
-    const tallies = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(this.values[f].length)])) as Record<FacetName, Uint32Array>;
-    const kept: number[] = [];
-    const passes = (facet: FacetName, i: number): boolean => {
-      const wanted = chosen.get(facet)!;
-      const codes = this.codes[facet];
-      const start = this.offsets[facet][i]!;
-      const end = this.offsets[facet][i + 1]!;
-      if (facet === 'descriptor' && allDescriptors) {
-        for (const code of wanted) {
+    // Each facet's arrays found once, by the facet's place: this runs for every sheet of a search.
+    const codesOf = FACETS.map((f) => this.codes[f]);
+    const offsetsOf = FACETS.map((f) => this.offsets[f]);
+    const tallies = FACETS.map((f) => new Uint32Array(this.values[f].length));
+    const active = FACETS.flatMap((f, place) => ((selection[f]?.length ?? 0) > 0 ? [place] : []));
+    // The chosen codes of each active facet, and a mark on each (a chosen value the collection
+    // does not have matches nothing).
+    const chosenCodes = active.map((place) => (selection[FACETS[place]!] ?? []).map((v) => this.codeOf[FACETS[place]!].get(v) ?? -1));
+    const chosenMarks = active.map((place, a) => {
+      const marks = new Uint8Array(this.values[FACETS[place]!].length);
+      for (const code of chosenCodes[a]!) if (code >= 0) marks[code] = 1;
+      return marks;
+    });
+    /** With AND, a sheet must have every chosen descriptor; elsewhere one chosen value is enough. */
+    const everyChosen = allDescriptors ? active.indexOf(FACETS.indexOf('descriptor')) : -1;
+    const passes = (a: number, i: number): boolean => {
+      const place = active[a]!;
+      const codes = codesOf[place]!;
+      const start = offsetsOf[place]![i]!;
+      const end = offsetsOf[place]![i + 1]!;
+      if (a === everyChosen) {
+        for (const code of chosenCodes[a]!) {
           let found = false;
           for (let k = start; k < end; k++) if (codes[k] === code) { found = true; break; }
           if (!found) return false;
         }
         return true;
       }
-      for (let k = start; k < end; k++) if (wanted.includes(codes[k]!)) return true;
+      const marks = chosenMarks[a]!;
+      for (let k = start; k < end; k++) if (marks[codes[k]!] === 1) return true;
       return false;
     };
-    const tally = (facet: FacetName, i: number) => {
-      const codes = this.codes[facet];
-      const counts = tallies[facet];
-      for (let k = this.offsets[facet][i]!; k < this.offsets[facet][i + 1]!; k++) counts[codes[k]!]!++;
+    const tally = (place: number, i: number) => {
+      const codes = codesOf[place]!;
+      const counts = tallies[place]!;
+      const end = offsetsOf[place]![i + 1]!;
+      for (let k = offsetsOf[place]![i]!; k < end; k++) counts[codes[k]!]!++;
     };
+    const kept: number[] = [];
     for (const i of candidates) {
-      let failed: FacetName | undefined;
+      let failed = -1;
       let failures = 0;
-      for (const facet of active) {
-        if (!passes(facet, i)) {
-          failed = facet;
+      for (let a = 0; a < active.length; a++) {
+        if (!passes(a, i)) {
+          failed = a;
           if (++failures > 1) break;
         }
       }
       if (failures === 0) {
         kept.push(i);
-        for (const facet of FACETS) tally(facet, i);
-      } else if (failures === 1 && !(failed === 'descriptor' && allDescriptors)) {
+        for (let place = 0; place < FACETS.length; place++) tally(place, i);
+      } else if (failures === 1 && failed !== everyChosen) {
         // Failing only its own facet's filter: counted for that facet, so its alternatives show.
-        tally(failed!, i);
+        tally(active[failed]!, i);
       }
     }
-    const counts = Object.fromEntries(FACETS.map((facet) => {
+    const counts = Object.fromEntries(FACETS.map((facet, place) => {
       // Only the values that can be among the shown are made entries and sorted: those counted at
       // least as often as the last shown (ties at that count are all kept, then sorted by value).
-      const tally = tallies[facet];
+      const tally = tallies[place]!;
       const least = facet === 'year' ? 1 : Math.max(1, shownThreshold(tally, SHOWN[facet]));
       const entries: FacetCount[] = [];
       for (let code = 0; code < tally.length; code++) {
