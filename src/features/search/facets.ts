@@ -48,43 +48,48 @@ export class FacetTable {
 
   constructor(collection: Collection) {
     const documents = collection.documents;
-    this.values = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, string[]>;
-    this.codeOf = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as Record<FacetName, Map<string, number>>;
-    const lists = Object.fromEntries(FACETS.map((f) => [f, [] as number[]])) as Record<FacetName, number[]>;
-    this.offsets = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(documents.length + 1)])) as Record<FacetName, Uint32Array>;
+    // By the facet's place in FACETS while the sheets are read (one lookup by name per facet, not per value).
+    const values = FACETS.map((): string[] => []);
+    const codeOf = FACETS.map(() => new Map<string, number>());
+    const lists = FACETS.map((): number[] => []);
+    const offsets = FACETS.map(() => new Uint32Array(documents.length + 1));
+    const code = (place: number, value: string): number => {
+      let found = codeOf[place]!.get(value);
+      if (found === undefined) {
+        found = values[place]!.push(value) - 1;
+        codeOf[place]!.set(value, found);
+      }
+      return found;
+    };
+    const add = (place: number, value: string) => lists[place]!.push(code(place, value));
+    /** Adds a value not yet among the document's (those from `from` on). */
+    const addOnce = (place: number, value: string, from: number) => {
+      const found = code(place, value);
+      const list = lists[place]!;
+      for (let k = from; k < list.length; k++) if (list[k] === found) return;
+      list.push(found);
+    };
+    const [TYPE, LANG, YEAR, PLACE, ACTOR, DOSSIER, DESCRIPTOR] = FACETS.map((_, place) => place) as [number, number, number, number, number, number, number];
     // A document's values for each facet, coded: a place stands for itself and the places it lies
     // within, an actor wrote or partnered, each counted once a document.
-    const add = (facet: FacetName, value: string) => lists[facet].push(this.code(facet, value));
-    const addOnce = (facet: FacetName, value: string, from: number) => {
-      const code = this.code(facet, value);
-      const list = lists[facet];
-      for (let k = from; k < list.length; k++) if (list[k] === code) return;
-      list.push(code);
-    };
     documents.forEach((document, i) => {
-      add('type', document.type);
-      for (const language of document.languages) add('lang', languageTag(language));
-      if (document.year !== undefined) add('year', String(document.year));
-      const places = lists.place.length;
-      for (const place of document.places) for (const within of collection.placeAndAncestors(place)) addOnce('place', within, places);
-      const actors = lists.actor.length;
-      for (const actor of document.creators) addOnce('actor', actor, actors);
-      for (const actor of document.partners) addOnce('actor', actor, actors);
-      for (const dossier of document.dossiers) add('dossier', dossier);
-      for (const descriptor of document.descriptors) add('descriptor', descriptor);
-      for (const facet of FACETS) this.offsets[facet][i + 1] = lists[facet].length;
+      add(TYPE, document.type);
+      for (const language of document.languages) add(LANG, languageTag(language));
+      if (document.year !== undefined) add(YEAR, String(document.year));
+      const places = lists[PLACE]!.length;
+      for (const place of document.places) for (const within of collection.placeAndAncestors(place)) addOnce(PLACE, within, places);
+      const actors = lists[ACTOR]!.length;
+      for (const actor of document.creators) addOnce(ACTOR, actor, actors);
+      for (const actor of document.partners) addOnce(ACTOR, actor, actors);
+      for (const dossier of document.dossiers) add(DOSSIER, dossier);
+      for (const descriptor of document.descriptors) add(DESCRIPTOR, descriptor);
+      for (let place = 0; place < FACETS.length; place++) offsets[place]![i + 1] = lists[place]!.length;
     });
-    this.codes = Object.fromEntries(FACETS.map((f) => [f, Uint32Array.from(lists[f])])) as Record<FacetName, Uint32Array>;
-  }
-
-  private code(facet: FacetName, value: string): number {
-    let code = this.codeOf[facet].get(value);
-    if (code === undefined) {
-      code = this.values[facet].length;
-      this.values[facet].push(value);
-      this.codeOf[facet].set(value, code);
-    }
-    return code;
+    const byName = <T>(byPlace: readonly T[]) => Object.fromEntries(FACETS.map((f, place) => [f, byPlace[place]!])) as Record<FacetName, T>;
+    this.values = byName(values);
+    this.codeOf = byName(codeOf);
+    this.offsets = byName(offsets);
+    this.codes = byName(lists.map((list) => Uint32Array.from(list)));
   }
 
   /**
