@@ -9,7 +9,9 @@
  *    autocomplete): every beginning of every word of a name, once, in the slot of its word.
  * add() does the same word by word, each word looked up in a table made for each sheet: on a
  * large collection it took most of the reader side's time (see the README's search section).
- * test/features/search/indexing.test.ts checks that both make the same index.
+ * The sheets of a large collection are indexed in parts, on worker threads (indexing-worker.ts),
+ * each a run of sheets, and the parts joined in the sheets' order.
+ * test/features/search/indexing.test.ts checks that both make the same index, on one thread or several.
  */
 import { availableParallelism } from 'node:os';
 import FlexSearch, { type Index } from 'flexsearch';
