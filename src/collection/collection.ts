@@ -147,8 +147,15 @@ const FAMILY_RANK: Readonly<Record<ActorFamily, number>> = {
   ...Object.fromEntries(ACTOR_FAMILIES.map((family) => [family, 0])) as Record<(typeof ACTOR_FAMILIES)[number], number>, Person: 1, Organization: 2,
 };
 
-function ascending(values: Iterable<number>): Uint32Array {
-  return Uint32Array.from(new Set(values)).sort();
+/**
+ * Document indexes gathered in the documents' order (so ascending, a document met twice in a
+ * row when an actor both wrote and partnered it), each once.
+ */
+function ascending(values: readonly number[]): Uint32Array {
+  const list = new Uint32Array(values.length);
+  let length = 0;
+  for (const value of values) if (length === 0 || list[length - 1] !== value) list[length++] = value;
+  return length === list.length ? list : list.slice(0, length);
 }
 
 export class Collection {
