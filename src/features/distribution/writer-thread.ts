@@ -25,8 +25,8 @@ const run = async (command: WriterThreadCommand): Promise<void> => {
     post({ type: 'written' });
   } else {
     const closed = await writers.close(command.distinctObjects);
+    // The dump worker stops this thread once it has the answer.
     post({ type: 'closed', files: closed.files, ...(statistics ? { statistics: closed.statistics } : {}) });
-    port.close();
   }
 };
 

@@ -205,6 +205,7 @@ export function writerThreads(dir: string, baseIRI: string, parts: readonly (rea
         } else if (message.type === 'closed') {
           done = true;
           resolve(message);
+          void worker.terminate();
         } else {
           failed(new Error(message.message));
         }
