@@ -188,22 +188,25 @@ async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIter
   }
 }
 
+/** The files whose writing costs more than sending the groups to a thread of their own. */
+const WORTH_A_THREAD: ReadonlySet<string> = new Set(['citego.ttl', 'citego.jsonld']);
 /** The files written on the thread that reads: the gzip files, whose compression is on threads of zlib's already. */
 const WRITTEN_HERE: ReadonlySet<string> = new Set(['citego.nt.gz', 'citego.nq.gz']);
 
 /**
- * The writers of the files asked for and the statistics: the gzip files on this thread, the
- * others on a writer thread (see writer-threads.ts). Measured at 1M triples on two cores, a
- * writer thread for a gzip file made the dump slower: its compression already keeps the other
- * core busy, and sending the groups to a thread costs more than writing N-Triples. The statistics
- * are counted here when a gzip file is, else on the writer thread, so that each of the two threads
- * has about half the work.
+ * The writers of the files asked for and the statistics. Measured at 1M triples on two cores
+ * (each thread's CPU time): sending the groups to a writer thread and reading them back there
+ * costs about 2 s; writing the Turtle or the JSON-LD there, beside the reading, took a fifth off
+ * their dumps; a gzip file there made its dump slower (its compression already keeps the other
+ * core busy), and a table alone gained nothing. So the Turtle and the JSON-LD are written on a
+ * writer thread, with the tables when they are written too (the whole dump: each thread then has
+ * about half the work), and the rest here. The statistics are counted here when a gzip file is
+ * written, else on the writer thread.
  */
 function groupConsumers(dir: string, baseIRI: string, files: readonly string[], inOneThread = false): GroupConsumers {
-  if (inOneThread) return writersHere(dir, baseIRI, files);
+  if (inOneThread || !files.some((f) => WORTH_A_THREAD.has(f))) return writersHere(dir, baseIRI, files);
   const here = files.filter((f) => WRITTEN_HERE.has(f));
   const apart = files.filter((f) => !WRITTEN_HERE.has(f));
-  if (apart.length === 0) return writersHere(dir, baseIRI, here);
   if (here.length === 0) return writerThreads(dir, baseIRI, [apart], true);
   return bothConsumers(writersHere(dir, baseIRI, here), writerThreads(dir, baseIRI, [apart], false));
 }
