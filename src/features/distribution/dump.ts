@@ -188,25 +188,23 @@ async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIter
   }
 }
 
-/** The files whose writing costs more than sending the groups to a thread of their own. */
-const WORTH_A_THREAD: ReadonlySet<string> = new Set(['citego.ttl', 'citego.jsonld']);
 /** The files written on the thread that reads: the gzip files, whose compression is on threads of zlib's already. */
 const WRITTEN_HERE: ReadonlySet<string> = new Set(['citego.nt.gz', 'citego.nq.gz']);
 
 /**
  * The writers of the files asked for and the statistics. Measured at 1M triples on two cores
- * (each thread's CPU time): sending the groups to a writer thread and reading them back there
- * costs about 2 s; writing the Turtle or the JSON-LD there, beside the reading, took a fifth off
- * their dumps; a gzip file there made its dump slower (its compression already keeps the other
- * core busy), and a table alone gained nothing. So the Turtle and the JSON-LD are written on a
- * writer thread, with the tables when they are written too (the whole dump: each thread then has
- * about half the work), and the rest here. The statistics are counted here when a gzip file is
- * written, else on the writer thread.
+ * (each thread's CPU time, medians of three alternated runs): sending the groups to a writer
+ * thread and reading them back there costs 1.5 to 2.5 s of CPU; writing the Turtle, the JSON-LD
+ * or a table there, beside the reading, took a sixth to a fifth off their dumps and off the whole
+ * dump's; a gzip file there made its dump slower (its compression already keeps the other core
+ * busy). So the gzip files are written here, the others on a writer thread; the statistics are
+ * counted here when a gzip file is written, else on the writer thread, so that each thread has
+ * about half the work.
  */
 function groupConsumers(dir: string, baseIRI: string, files: readonly string[], inOneThread = false): GroupConsumers {
-  if (inOneThread || !files.some((f) => WORTH_A_THREAD.has(f))) return writersHere(dir, baseIRI, files);
   const here = files.filter((f) => WRITTEN_HERE.has(f));
   const apart = files.filter((f) => !WRITTEN_HERE.has(f));
+  if (inOneThread || apart.length === 0) return writersHere(dir, baseIRI, files);
   if (here.length === 0) return writerThreads(dir, baseIRI, [apart], true);
   return bothConsumers(writersHere(dir, baseIRI, here), writerThreads(dir, baseIRI, [apart], false));
 }
