@@ -1,6 +1,7 @@
 /**
- * The thread that writes a version's dumps: reading, sorting and writing run here, so that the
- * server's thread keeps answering and its heap stays small. It receives the sources (views on
+ * The thread that writes a version's dumps: reading and sorting run here, and the writing on
+ * threads this one starts (see writer-threads.ts), so that the server's thread keeps answering
+ * and its heap stays small. It receives the sources (views on
  * shared memory, not copies), asks for the published graph's blocks a slice at a time (the
  * server's thread holds them), is given the store's answers (the quads holding blank nodes, the
  * count of distinct objects) when the store has them, reports its progress, and answers with the

@@ -6,13 +6,12 @@
  * the ontology and the shapes in their graphs; the parts the build computed and the audit trail,
  * taken line by line; and the quads holding blank nodes, as the store holds them. All but the
  * published graph are sorted externally; the published graph's groups are then merged with them
- * as they come, and each subject group goes to each format's writer and to the statistics. The
- * data files are published too, byte for byte, under sources/: what the records without an
- * original page were derived from. Files are written into a directory that the caller renames
+ * as they come, and each subject group goes to each format's writer and to the statistics, on
+ * threads of their own (see writer-threads.ts). The data files are published too, byte for byte,
+ * under sources/: what the records without an original page were derived from. Files are written into a directory that the caller renames
  * into place once complete, with a manifest giving each file's size, count, SHA-256 and date.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chunksOf, parseRdfChunks } from '../../rdf/parse.js';
@@ -20,10 +19,10 @@ import type { ParsedMediaType } from '../../rdf/formats.js';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
 import { blankNodeStatements, holdsBlankNode } from './blank-nodes.js';
 import { canonicalTerm, ExternalSorter, LineSplitter, statementsOf, type SubjectGroup } from './canonical.js';
-import { csvwMetadata, tablesReadme, tableWriters } from './csv-tables.js';
+import { csvwMetadata, tablesReadme } from './csv-tables.js';
 import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines } from './published.js';
-import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
-import { StatisticsCollector, type DatasetStatistics } from './statistics.js';
+import type { DatasetStatistics } from './statistics.js';
+import { bothConsumers, orderedAs, writerThreads, writersHere, writtenFile, type DumpFile, type GroupConsumers } from './writer-threads.js';
 
 export interface DumpSource {
   readonly name: string;
@@ -56,6 +55,11 @@ export interface DumpInput {
   readonly dir: string;
   /** Only these dumps (by file name), for the benchmark; all of them when absent. */
   readonly only?: readonly string[];
+  /**
+   * Writes the files on the thread that reads the sources, not on writer threads of their own
+   * (see writer-threads.ts): the reference they are tested against.
+   */
+  readonly inOneThread?: boolean;
 }
 
 /** What the dumps are written from besides their input. */
@@ -76,14 +80,7 @@ export interface DumpOptions {
   readonly onProgress?: (progress: DumpProgress) => void;
 }
 
-export interface DumpFile {
-  /** Its path under the download directory, e.g. `citego.nt.gz`, `csv/documents.csv`, `sources/actors.ttl`. */
-  readonly file: string;
-  readonly bytes: number;
-  /** Triples (RDF), rows (tables); absent for descriptions of the tables. */
-  readonly count?: number;
-  readonly sha256: string;
-}
+export type { DumpFile } from './writer-threads.js';
 
 export interface DumpManifest {
   readonly modified: string;
@@ -98,12 +95,6 @@ export const DUMP_FILES = ['citego.nt.gz', 'citego.nq.gz', 'citego.ttl', 'citego
 export const TABLE_FILES = ['csv/documents.csv', 'csv/actors.csv', 'csv/places.csv', 'csv/descriptors.csv', 'csv/relations.csv'] as const;
 export const TABLE_DESCRIPTIONS = ['csv/csv-metadata.json', 'csv/README.md'] as const;
 export const SOURCES_DIR = 'sources';
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** A source's text, a block of complete lines at a time; progress in bytes read. */
 async function readLines(source: DumpSource, add: (text: string) => void, onRead: (bytes: number) => void): Promise<void> {
@@ -197,56 +188,70 @@ async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIter
   }
 }
 
+/** The files written on the thread that reads: the gzip files, whose compression is on threads of zlib's already. */
+const WRITTEN_HERE: ReadonlySet<string> = new Set(['citego.nt.gz', 'citego.nq.gz']);
+
+/**
+ * The writers of the files asked for and the statistics. Measured at 1M triples on two cores
+ * (each thread's CPU time, medians of three alternated runs): sending the groups to a writer
+ * thread and reading them back there costs 1.5 to 2.5 s of CPU; writing the Turtle, the JSON-LD
+ * or a table there, beside the reading, took a sixth to a fifth off their dumps and off the whole
+ * dump's; a gzip file there made its dump slower (its compression already keeps the other core
+ * busy). So the gzip files are written here, the others on a writer thread; the statistics are
+ * counted here when a gzip file is written, else on the writer thread, so that each thread has
+ * about half the work.
+ */
+function groupConsumers(dir: string, baseIRI: string, files: readonly string[], inOneThread = false): GroupConsumers {
+  const here = files.filter((f) => WRITTEN_HERE.has(f));
+  const apart = files.filter((f) => !WRITTEN_HERE.has(f));
+  if (inOneThread || apart.length === 0) return writersHere(dir, baseIRI, files);
+  if (here.length === 0) return writerThreads(dir, baseIRI, [apart], true);
+  return bothConsumers(writersHere(dir, baseIRI, here), writerThreads(dir, baseIRI, [apart], false));
+}
+
 export async function writeDumps(input: DumpInput, options: DumpOptions): Promise<DumpManifest> {
   const onProgress = options.onProgress ?? (() => {});
   mkdirSync(join(input.dir, 'csv'), { recursive: true });
   const path = (file: string) => join(input.dir, file);
-  const prefixes = allPrefixes(input.baseIRI);
-  const { citego } = citegoNamespaces(input.baseIRI);
-  const thingSpace = new URL('id/', input.baseIRI).href;
   const wanted = (file: string) => !input.only || input.only.includes(file);
-  const nTriples = wanted('citego.nt.gz') ? nTriplesWriter('citego.nt.gz', path('citego.nt.gz')) : undefined;
-  const writers: DumpWriter[] = [
-    ...(nTriples ? [nTriples] : []),
-    ...(wanted('citego.nq.gz') ? [nQuadsWriter('citego.nq.gz', path('citego.nq.gz'), nTriples)] : []),
-    ...(wanted('citego.ttl') ? [turtleWriter('citego.ttl', path('citego.ttl'), prefixes)] : []),
-    ...(wanted('citego.jsonld') ? [jsonLdWriter('citego.jsonld', path('citego.jsonld'), prefixes)] : []),
-    ...(TABLE_FILES.some(wanted) ? tableWriters((file) => path(`csv/${file}`), citego, thingSpace, prefixes).filter((w) => wanted(w.file)) : []),
-  ];
-
+  const files = [...DUMP_FILES, ...TABLE_FILES].filter(wanted);
   const sorter = new ExternalSorter(input.dir);
   const sourceCounts = await sortSources(input, options.blankNodeQuads, sorter, onProgress);
-  const statistics = new StatisticsCollector(new URL('id/scheme/atlas', input.baseIRI).href, thingSpace);
-  let groups = 0;
-  const pace = async () => {
-    await Promise.all(writers.map((w) => w.drained()));
-    onProgress({ phase: 'write', done: groups, total: 0 });
-  };
-  await forEachGroup(sorter.groups(), options.published, (group) => {
-    statistics.consume(group);
-    for (const writer of writers) writer.consume(group);
-    groups++;
-  }, pace);
-  await Promise.all(writers.map((w) => w.close()));
+  // Started once the sources are read: until then the store is answering the dump's queries.
+  const consumers = groupConsumers(input.dir, input.baseIRI, files, input.inOneThread);
+  let written: Awaited<ReturnType<GroupConsumers['close']>>;
+  try {
+    let groups = 0;
+    await forEachGroup(sorter.groups(), options.published, (group) => {
+      consumers.consume(group);
+      groups++;
+    }, async () => {
+      await consumers.drained();
+      onProgress({ phase: 'write', done: groups, total: 0 });
+    });
+    written = await consumers.close(options.distinctObjects);
+  } catch (error) {
+    consumers.stop();
+    throw error;
+  }
 
-  const counts = new Map<string, number | undefined>(writers.map((w) => [w.file, w.count()]));
+  const described: DumpFile[] = [];
   if (TABLE_FILES.some(wanted)) {
+    const { citego } = citegoNamespaces(input.baseIRI);
+    const prefixes = allPrefixes(input.baseIRI);
     writeFileSync(path('csv/csv-metadata.json'), csvwMetadata(citego, '', input.licence.iri, prefixes));
     writeFileSync(path('csv/README.md'), tablesReadme(citego, input.licence, input.dataset));
-    for (const file of TABLE_DESCRIPTIONS) counts.set(file, undefined);
+    for (const file of TABLE_DESCRIPTIONS) described.push(await writtenFile(input.dir, file));
   }
   const published = input.sources.filter((s) => s.publishedAs && wanted(`${SOURCES_DIR}/${s.publishedAs}`));
   if (published.length > 0) mkdirSync(path(SOURCES_DIR), { recursive: true });
   for (const source of published) {
     const file = `${SOURCES_DIR}/${source.publishedAs}`;
     writeFileSync(path(file), source.bytes);
-    counts.set(file, sourceCounts.get(source.name));
+    described.push(await writtenFile(input.dir, file, sourceCounts.get(source.name)));
   }
-  const files: DumpFile[] = [];
-  for (const [file, count] of counts) {
-    files.push({ file, bytes: statSync(path(file)).size, ...(count === undefined ? {} : { count }), sha256: await sha256Of(path(file)) });
-  }
-  const manifest: DumpManifest = { modified: input.modified, files, statistics: statistics.result(await options.distinctObjects) };
+  if (!written.statistics) throw new Error('the dump\'s writers counted no statistics');
+  const manifest: DumpManifest = { modified: input.modified, files: [...orderedAs(files, written.files), ...described], statistics: written.statistics };
   writeFileSync(path('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

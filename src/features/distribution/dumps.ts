@@ -14,6 +14,7 @@ import type { QueryCatalogue } from '../../queries/catalogue.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { siblingModule, startWorker } from '../../store/worker-start.js';
 import type { DumpInput, DumpManifest, DumpProgress, DumpSource } from './dump.js';
+import { WRITING_YOUNG_MB } from './writer-threads.js';
 
 export type DumpsStatus =
   | { readonly phase: 'preparing'; readonly version: string; readonly progress?: DumpProgress }
@@ -82,15 +83,6 @@ export interface DumpJob {
 }
 
 /**
- * The dump worker's young generation, where V8 puts new objects: writing makes a few short-lived
- * strings and records per triple, while the groups of a slice and the text waiting for the disk
- * stay alive a moment; with V8's default (16 MB semi-spaces) each collection of it copied much of
- * that, and collections took a quarter of the worker's time at 1M triples. 384 MB (128 MB
- * semi-spaces) made them a third as long; the memory is the same whatever the size of the data.
- */
-const DUMP_WORKER_YOUNG_MB = 384;
-
-/**
  * Writes a version's dumps into `input.dir` in a worker thread; resolves with the manifest. The
  * worker asks for the published graph's blocks a slice at a time, and is told the store's count
  * of distinct objects when the store has it. `signal` stops the worker.
@@ -99,7 +91,7 @@ export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpPro
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const workerInput: WorkerInput = { input: job.input, things: job.published?.map(([thing]) => thing) };
-    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput, { resourceLimits: { maxYoungGenerationSizeMb: DUMP_WORKER_YOUNG_MB } });
+    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput, { resourceLimits: { maxYoungGenerationSizeMb: WRITING_YOUNG_MB } });
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;

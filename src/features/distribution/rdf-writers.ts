@@ -188,6 +188,20 @@ function termShortener(prefixes: Readonly<Record<string, string>>, valid: (name:
   };
   // As prefixedNames: only namespaces ending in '/' or '#' allow the look-up by namespace.
   const namespaces = Object.values(prefixes).every((ns) => ns.endsWith('/') || ns.endsWith('#')) ? new Set(Object.values(prefixes)) : undefined;
+  // An IRI's namespace (up to its last '/' or '#') is looked for among the namespaces of its
+  // length, comparing a character before the whole: V8's lastIndexOf, slice and look-up of the
+  // namespace took a twentieth of the Turtle dump's time, for objects that are mostly things of
+  // the data, in no namespace.
+  const byLength: string[][] = [];
+  for (const namespace of namespaces ?? []) (byLength[namespace.length] ??= []).push(namespace);
+  const namespaced = (term: string): boolean => {
+    // `end` is the index of the namespace's last character in the term (after its '<'): its length.
+    let end = term.length - 1;
+    for (let c = term.charCodeAt(end); end > 0 && c !== 47 /* / */ && c !== 35 /* # */; c = term.charCodeAt(--end));
+    const candidates = byLength[end];
+    if (candidates) for (const namespace of candidates) if (term.charCodeAt(end - 1) === namespace.charCodeAt(end - 2) && term.startsWith(namespace, 1)) return true;
+    return false;
+  };
   const known = new Map<string, string>();
   const vocabulary = (term: string): string => {
     let name = known.get(term);
@@ -200,7 +214,7 @@ function termShortener(prefixes: Readonly<Record<string, string>>, valid: (name:
   };
   return {
     vocabulary,
-    object: (term) => (namespaces && !namespaces.has(term.slice(1, Math.max(term.lastIndexOf('#'), term.lastIndexOf('/')) + 1)) ? term : vocabulary(term)),
+    object: (term) => (namespaces && !namespaced(term) ? term : vocabulary(term)),
     any: (term) => (term.startsWith('<') ? shorten(term) : term),
   };
 }

@@ -24,6 +24,12 @@ export const LINK_TARGETS = [
 
 /** Each link target's namespaces as the start of an IRI term, with the target's name. */
 const LINK_PREFIXES: readonly (readonly [string, string])[] = LINK_TARGETS.flatMap((t) => t.namespaces.map((ns) => [`<${ns}`, t.name] as const));
+/**
+ * Whether an IRI term starts with a link target's namespace: one anchored expression, which
+ * gives up at the first character that differs from all of them, where looking for each prefix
+ * in turn took a twentieth of the dump's time (most objects are things of the data).
+ */
+const LINK_START = new RegExp(`^(?:${LINK_PREFIXES.map(([prefix]) => prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
 
 export interface DatasetStatistics {
   /** Triples of the default graph (the data). */
@@ -107,7 +113,9 @@ export class StatisticsCollector {
         if (count) count.entities++;
         else this.classes.set(object, { entities: 1 });
       } else if (object.startsWith('<')) {
-        for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
+        if (LINK_START.test(object)) {
+          for (const [prefix, target] of LINK_PREFIXES) if (object.startsWith(prefix)) increment(this.links, `${target} ${termValue(predicate)}`);
+        }
         if (predicate === TOP_CONCEPT_OF && object === this.atlasTerm) isTopConcept = true;
       } else if (predicate === ISSUED) {
         const date = literalParts(object).value;

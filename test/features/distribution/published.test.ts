@@ -18,7 +18,7 @@ import { ServiceState, type ReadyStatus } from '../../../src/build/state.js';
 import { ntriplesLine } from '../../../src/build/versions/thing-graph.js';
 import { loadConfig } from '../../../src/config.js';
 import { sortLines } from '../../../src/features/distribution/canonical.js';
-import type { DumpManifest } from '../../../src/features/distribution/dump.js';
+import { DUMP_FILES, TABLE_DESCRIPTIONS, TABLE_FILES, type DumpManifest } from '../../../src/features/distribution/dump.js';
 import { dumpJob, writeDumpsInWorker, type DumpSettings } from '../../../src/features/distribution/dumps.js';
 import { QuadSpeller } from '../../../src/features/distribution/published.js';
 import { QueryCatalogue } from '../../../src/queries/catalogue.js';
@@ -115,13 +115,23 @@ describe('dumps written from the published graph', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function written(published: boolean): Promise<{ manifest: DumpManifest; dir: string }> {
+  async function written(published: boolean, inOneThread = false): Promise<{ manifest: DumpManifest; dir: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'citego-published-dumps-'));
     dirs.push(dir);
     const job = dumpJob(ready, { ...settings(dir, config, queries), publishedGraph: published ? (version) => state.publisher?.publishedGraph(version) : undefined }, dir);
     expect(job.published !== undefined).toBe(published);
-    return { manifest: await writeDumpsInWorker(job), dir };
+    return { manifest: await writeDumpsInWorker({ ...job, input: { ...job.input, inOneThread } }), dir };
   }
+
+  it('are byte-identical written on writer threads of their own and on the one thread that reads', async () => {
+    const [apart, together] = await Promise.all([written(true), written(true, true)]);
+    expect(apart.manifest).toEqual(together.manifest);
+    expect(apart.manifest.files.map((f) => f.file)).toEqual([...DUMP_FILES, ...TABLE_FILES, ...TABLE_DESCRIPTIONS,
+      ...apart.manifest.files.filter((f) => f.file.startsWith('sources/')).map((f) => f.file)]);
+    for (const file of apart.manifest.files) {
+      expect(readFileSync(join(apart.dir, file.file)).equals(readFileSync(join(together.dir, file.file))), file.file).toBe(true);
+    }
+  }, 120_000);
 
   it('are byte-identical to the dumps written from the files parsed again', async () => {
     const [fromGraph, parsed] = await Promise.all([written(true), written(false)]);
