@@ -299,20 +299,27 @@ export async function sheetIndexes(documents: readonly DocumentRecord[], options
 export function namesIndex(names: readonly { readonly id: number; readonly text: string }[]): Index {
   /** Each beginning's sheets by slot, and the last name posted under it (a beginning is posted once a name). */
   const postings = new Map<string, { slots: number[][]; last: number }>();
-  /** Each word's beginnings, made once: names share their words. */
-  const beginningsOf = new Map<string, string[]>();
+  /** The postings of each word's beginnings, found once: names share their words. */
+  const postingsOf = new Map<string, { slots: number[][]; last: number }[]>();
   const ids: number[] = [];
   for (const { id, text } of names) {
     const terms = words(text).map(fold);
     if (terms.length === 0) continue;
     terms.forEach((term, position) => {
-      let beginnings = beginningsOf.get(term);
-      if (!beginnings) beginningsOf.set(term, beginnings = Array.from({ length: term.length }, (_, end) => term.slice(0, end + 1)));
+      let beginnings = postingsOf.get(term);
+      if (!beginnings) {
+        beginnings = [];
+        for (let end = 1; end <= term.length; end++) {
+          const beginning = term.slice(0, end);
+          let posting = postings.get(beginning);
+          if (!posting) postings.set(beginning, posting = { slots: [], last: -1 });
+          beginnings.push(posting);
+        }
+        postingsOf.set(term, beginnings);
+      }
       // In the slot of the first word it begins.
       const slot = slotOf(position, terms.length, RESOLUTION);
-      for (const beginning of beginnings) {
-        let posting = postings.get(beginning);
-        if (!posting) postings.set(beginning, posting = { slots: [], last: -1 });
+      for (const posting of beginnings) {
         if (posting.last === id) continue;
         posting.last = id;
         (posting.slots[slot] ??= []).push(id);
