@@ -12,8 +12,7 @@
  * (FacetTable), so that counting the facets of tens of thousands of sheets stays fast.
  */
 import type { Collection } from '../../collection/collection.js';
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { compareStrings } from '../../collection/facts.js';
 
 export const FACETS = ['type', 'lang', 'year', 'place', 'actor', 'dossier', 'descriptor'] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -164,7 +163,7 @@ export class FacetTable {
         if (count >= least) entries.push({ value: this.values[facet][code]!, count });
       }
       // Plain comparisons: ties are many, and a locale-aware comparison of IRIs would cost more than the count.
-      entries.sort(facet === 'year' ? (a, b) => compare(b.value, a.value) : (a, b) => b.count - a.count || compare(a.value, b.value));
+      entries.sort(facet === 'year' ? (a, b) => compareStrings(b.value, a.value) : (a, b) => b.count - a.count || compareStrings(a.value, b.value));
       // Chosen values stay listed even when rare, so that they can be removed.
       const shown = entries.slice(0, SHOWN[facet]);
       for (const value of selection[facet] ?? []) {
