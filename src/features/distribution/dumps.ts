@@ -12,7 +12,7 @@ import type { SourceFile } from '../../build/build.js';
 import type { ReadyStatus } from '../../build/state.js';
 import type { QueryCatalogue } from '../../queries/catalogue.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
-import { siblingModule, startWorker } from '../../store/worker-start.js';
+import { siblingModule, workerTask } from '../../store/worker-start.js';
 import type { DumpInput, DumpManifest, DumpProgress, DumpSource } from './dump.js';
 import { WRITING_YOUNG_MB } from './writer-threads.js';
 
@@ -88,35 +88,21 @@ export interface DumpJob {
  * of distinct objects when the store has it. `signal` stops the worker.
  */
 export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpProgress) => void, signal?: AbortSignal): Promise<DumpManifest> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const workerInput: WorkerInput = { input: job.input, things: job.published?.map(([thing]) => thing) };
-    const worker = startWorker(siblingModule(import.meta.url, 'dump-worker'), workerInput, { resourceLimits: { maxYoungGenerationSizeMb: WRITING_YOUNG_MB } });
-    let settled = false;
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      reject(error);
-    };
-    signal?.addEventListener('abort', () => fail(signal.reason as Error), { once: true });
-    const tell = (message: ParentMessage) => { if (!settled) worker.postMessage(message); };
-    job.blankNodeQuads.then((results) => tell({ type: 'blank-node-quads', results }), fail);
-    job.distinctObjects.then((count) => tell({ type: 'distinct-objects', count }), fail);
-    worker.on('message', (message: WorkerMessage) => {
+  const workerInput: WorkerInput = { input: job.input, things: job.published?.map(([thing]) => thing) };
+  const task = workerTask<DumpManifest, WorkerMessage>(siblingModule(import.meta.url, 'dump-worker'), workerInput, {
+    name: 'the dump worker', signal, workerOptions: { resourceLimits: { maxYoungGenerationSizeMb: WRITING_YOUNG_MB } },
+    onMessage: (message, task) => {
       switch (message.type) {
         case 'progress': return onProgress?.(message.progress);
-        case 'blocks': return tell({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) });
-        case 'done':
-          settled = true;
-          void worker.terminate();
-          return resolve(message.manifest);
-        case 'failed': return fail(new Error(message.message));
+        case 'blocks': return task.tell({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) } satisfies ParentMessage);
+        case 'done': return task.finish(message.manifest);
+        case 'failed': return task.fail(new Error(message.message));
       }
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the dump worker stopped (exit code ${code})`)));
+    },
   });
+  job.blankNodeQuads.then((results) => task.tell({ type: 'blank-node-quads', results } satisfies ParentMessage), task.fail);
+  job.distinctObjects.then((count) => task.tell({ type: 'distinct-objects', count } satisfies ParentMessage), task.fail);
+  return task.answer;
 }
 
 /** Runs a query of the catalogue on the version's store; its answer as SPARQL JSON results in shared memory. */

@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import FlexSearch, { type Index } from 'flexsearch';
 import type { DocumentRecord, Text } from '../../collection/collection.js';
 import { storedSpan, utf8Of } from '../../collection/facts.js';
-import { siblingModule, startWorker } from '../../store/worker-start.js';
+import { siblingModule, workerTask } from '../../store/worker-start.js';
 import { fold, Postings, slotOf, TermTable, words, type SortedPostings } from './analysis.js';
 
 /** FlexSearch's slots per term and sheet: where in a text a term first stands ranks the sheet. */
@@ -238,33 +238,10 @@ export type IndexWorkerMessage = { readonly type: 'progress'; readonly done: num
 
 /** A part of the index built on a worker thread; `onProgress` is told its sheets done; `signal` ends the worker. */
 function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void, signal?: AbortSignal): Promise<IndexPart> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const worker = startWorker(siblingModule(import.meta.url, 'indexing-worker'), texts);
-    let settled = false;
-    const settle = () => {
-      settled = true;
-      signal?.removeEventListener('abort', stop);
-      void worker.terminate();
-    };
-    const stop = () => {
-      if (settled) return;
-      settle();
-      reject(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    worker.on('message', (message: IndexWorkerMessage) => {
-      if (message.type === 'progress') return onProgress(message.done);
-      settle();
-      resolve(message.part);
-    });
-    worker.on('error', (error) => {
-      if (settled) return;
-      settle();
-      reject(error);
-    });
-    worker.on('exit', (code) => { if (!settled) reject(new Error(`the search index's worker stopped (exit code ${code})`)); });
-  });
+  return workerTask<IndexPart, IndexWorkerMessage>(siblingModule(import.meta.url, 'indexing-worker'), texts, {
+    name: "the search index's worker", signal,
+    onMessage: (message, task) => (message.type === 'progress' ? onProgress(message.done) : task.finish(message.part)),
+  }).answer;
 }
 
 export interface SheetIndexOptions {
