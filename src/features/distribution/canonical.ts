@@ -125,21 +125,36 @@ export function statementsOf(text: string): string[] {
   return text.split('\n').filter((line) => line.length > 0).map((line) => line.slice(0, -2));
 }
 
+/** What a text of N-Triples may hold that keeps some of its lines from being taken as they are (see linesToLookAt). */
+export const NON_CANONICAL = 1;
+export const W3C_TYPED = 2;
+export const BLANK_NODE = 4;
+
+/**
+ * What in a text of N-Triples the service or the store wrote keeps some of its lines from being
+ * taken as they are, found in the text as a whole: NON_CANONICAL (see holdsNonCanonical), a
+ * literal typed in XSD or RDF, a blank node; 0 when every line can be.
+ */
+export function linesToLookAt(text: string): number {
+  return (holdsNonCanonical(text) ? NON_CANONICAL : 0) | (text.indexOf(W3C_DATATYPE) >= 0 ? W3C_TYPED : 0) | (text.indexOf('_:') >= 0 ? BLANK_NODE : 0);
+}
+
 /**
  * The lines of a text of N-Triples the service or the store wrote, each ended by a line end:
  * the statement (`s p o`) of each canonical line goes to `canonical`, every other line but those
- * holding a blank node to `other`. The text is looked at as a whole first: most texts need no
- * look at each of their lines.
+ * holding a blank node to `other`. The text is looked at as a whole first (unless `look` says
+ * already what it holds: see linesToLookAt): most texts need no look at each of their lines, and
+ * most others only one kind of look.
  */
-export function sortLines(text: string, canonical: (statement: string) => void, other: (line: string) => void): void {
+export function sortLines(text: string, canonical: (statement: string) => void, other: (line: string) => void, look = linesToLookAt(text)): void {
   const statements = statementsOf(text);
-  const odd = holdsNonCanonical(text);
-  const typed = text.indexOf(W3C_DATATYPE) >= 0;
-  const blank = text.indexOf('_:') >= 0;
-  if (!odd && !typed && !blank) {
+  if (look === 0) {
     for (const statement of statements) if (statement.length > 0) canonical(statement);
     return;
   }
+  const odd = (look & NON_CANONICAL) !== 0;
+  const typed = (look & W3C_TYPED) !== 0;
+  const blank = (look & BLANK_NODE) !== 0;
   for (const statement of statements) {
     if (statement.length === 0) continue;
     if (blank && holdsBlankNodeTerm(statement)) continue;

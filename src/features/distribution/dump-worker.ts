@@ -10,21 +10,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeDumps } from './dump.js';
 import type { ParentMessage, WorkerInput, WorkerMessage } from './dumps.js';
-import { blocksInOrder } from './published.js';
+import { blocksInOrder, type PublishedSlice } from './published.js';
 
 const port = parentPort;
 if (!port) throw new Error('dump-worker must run in a worker thread');
 
 const { input, things } = workerData as WorkerInput;
 const post = (message: WorkerMessage) => port.postMessage(message);
-const waiting: ((blocks: readonly string[]) => void)[] = [];
+const waiting: ((slice: PublishedSlice) => void)[] = [];
 let countedByStore: (count: number) => void = () => {};
 const distinctObjects = new Promise<number>((resolve) => { countedByStore = resolve; });
 let answeredByStore: (results: readonly Uint8Array[]) => void = () => {};
 const blankNodeQuads = new Promise<readonly Uint8Array[]>((resolve) => { answeredByStore = resolve; });
 port.on('message', (message: ParentMessage) => {
   switch (message.type) {
-    case 'blocks': return waiting.shift()?.(message.blocks);
+    case 'blocks': return waiting.shift()?.(message.slice);
     case 'blank-node-quads': return answeredByStore(message.results);
     case 'distinct-objects': return countedByStore(message.count);
   }

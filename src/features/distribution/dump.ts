@@ -20,7 +20,7 @@ import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
 import { blankNodeStatements, holdsBlankNode } from './blank-nodes.js';
 import { canonicalTerm, ExternalSorter, LineSplitter, statementsOf, type SubjectGroup } from './canonical.js';
 import { csvwMetadata, tablesReadme } from './csv-tables.js';
-import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines } from './published.js';
+import { mergedRecords, publishedGroups, QuadSpeller, ServiceLines, type PublishedSlice } from './published.js';
 import type { DatasetStatistics } from './statistics.js';
 import { bothConsumers, orderedAs, writerThreads, writersHere, writtenFile, type DumpFile, type GroupConsumers } from './writer-threads.js';
 
@@ -69,7 +69,7 @@ export interface DumpOptions {
    * N-Triples, in the canonical order of their subjects (see publishedOrder), a slice at a time.
    * The sources it replaces are only `counted`.
    */
-  readonly published?: AsyncIterable<readonly string[]>;
+  readonly published?: AsyncIterable<PublishedSlice>;
   /**
    * The store's answers (SPARQL JSON results) to blank-node-quads.rq and its kin: every quad
    * holding a blank node. They may come while the other sources are read.
@@ -160,7 +160,7 @@ async function sortSources(input: DumpInput, blankNodeQuads: DumpOptions['blankN
  * group). `pace` is awaited after each slice of the published graph, and every 2,000 groups
  * after it; between them, groups are given one after the other without a turn of the event loop.
  */
-async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIterable<readonly string[]> | undefined,
+async function forEachGroup(others: Iterator<SubjectGroup>, published: AsyncIterable<PublishedSlice> | undefined,
   emit: (group: SubjectGroup) => void, pace: () => Promise<void>): Promise<void> {
   let other = others.next();
   if (published) {

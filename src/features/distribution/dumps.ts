@@ -14,6 +14,7 @@ import type { QueryCatalogue } from '../../queries/catalogue.js';
 import type { ParsedMediaType } from '../../rdf/formats.js';
 import { siblingModule, workerTask } from '../../store/worker-start.js';
 import type { DumpInput, DumpManifest, DumpProgress, DumpSource } from './dump.js';
+import { sliceOf, type PublishedSlice } from './published.js';
 import { WRITING_YOUNG_MB } from './writer-threads.js';
 
 export type DumpsStatus =
@@ -30,7 +31,7 @@ export type WorkerMessage =
 
 /** What the dump worker is told after it starts: blocks it asked for, and the store's answers as they come. */
 export type ParentMessage =
-  | { type: 'blocks'; blocks: readonly string[] }
+  | { type: 'blocks'; slice: PublishedSlice }
   | { type: 'blank-node-quads'; results: readonly Uint8Array[] }
   | { type: 'distinct-objects'; count: number };
 
@@ -94,7 +95,7 @@ export function writeDumpsInWorker(job: DumpJob, onProgress?: (progress: DumpPro
     onMessage: (message, task) => {
       switch (message.type) {
         case 'progress': return onProgress?.(message.progress);
-        case 'blocks': return task.tell({ type: 'blocks', blocks: Array.from(message.indices, (i) => job.published![i]![1]) } satisfies ParentMessage);
+        case 'blocks': return task.tell({ type: 'blocks', slice: sliceOf(Array.from(message.indices, (i) => job.published![i]![1])) } satisfies ParentMessage);
         case 'done': return task.finish(message.manifest);
         case 'failed': return task.fail(new Error(message.message));
       }
