@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { prefixedNames } from '../../rdf/namespaces.js';
 import { literalParts, termValue, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 
-/** The text, in characters (plain files) or bytes (gzip members), written or compressed at once. */
+/** The text, in bytes of UTF-8, written or compressed at once. */
 const FLUSH_AT = 1 << 20;
 /** How much text may wait for a file or its compressor before the writer waits for them. */
 const QUEUED = 16 << 20;
@@ -47,20 +47,17 @@ const gzipped = promisify(gzip);
  */
 export class FileSink {
   private readonly file: WriteStream;
-  /** Plain text waiting to be written, and its length. */
-  private parts: string[] = [];
-  private size = 0;
   /**
-   * The member being filled, as UTF-8: text is encoded into it as it comes, rather than joined
-   * and encoded again (a third faster, measured on N-Triples a group at a time), and `used` of
-   * its bytes are.
+   * The block being filled (a gzip member, or bytes to write as they are), as UTF-8: text is
+   * encoded into it as it comes, rather than joined and encoded again (a third faster, measured
+   * on N-Triples a group at a time), and `used` of its bytes are.
    */
   private member: Buffer | undefined;
   private used = 0;
   /**
-   * Members' buffers whose text is compressed, to fill again: a new buffer for each member made
-   * V8 count a megabyte more of memory outside its heap each time, and collect its young objects
-   * for it every few members (a twentieth of the dump's time at 1M triples).
+   * Blocks' buffers whose bytes are compressed or written, to fill again: a new buffer for each
+   * block made V8 count a megabyte more of memory outside its heap each time, and collect its
+   * young objects for it every few blocks (a twentieth of the dump's time at 1M triples).
    */
   private readonly spare: Buffer[] = [];
   private blocked: Promise<unknown> | undefined;
@@ -76,12 +73,6 @@ export class FileSink {
   }
 
   write(text: string): void {
-    if (!this.gzip) {
-      this.parts.push(text);
-      this.size += text.length;
-      if (this.size >= FLUSH_AT) this.flush();
-      return;
-    }
     // A UTF-16 code unit takes at most three bytes in UTF-8 (a pair of them, four).
     const room = 3 * text.length;
     if (this.member && this.used + room > this.member.length) this.flush();
@@ -91,21 +82,23 @@ export class FileSink {
   }
 
   private flush(): void {
-    if (!this.gzip) {
-      if (this.parts.length === 0) return;
-      const text = this.parts.join('');
-      this.parts = [];
-      this.size = 0;
-      if (!this.file.write(text)) this.blocked ??= once(this.file, 'drain').finally(() => { this.blocked = undefined; });
-      return;
-    }
     if (!this.member || this.used === 0) return;
-    // zlib's options say no name and no time: the same text gives the same bytes.
     const member = this.member;
-    const compressed = gzipped(member.subarray(0, this.used), { level: GZIP_LEVEL, chunkSize: MEMBER_OUTPUT });
-    if (member.length === MEMBER_BYTES) compressed.then(() => this.spare.push(member), () => {});
+    const bytes = member.subarray(0, this.used);
+    const reused = member.length === MEMBER_BYTES;
     this.member = undefined;
     this.used = 0;
+    if (!this.gzip) {
+      const accepted = this.file.write(bytes, (error) => {
+        if (error) this.failure ??= error;
+        else if (reused) this.spare.push(member);
+      });
+      if (!accepted) this.blocked ??= once(this.file, 'drain').finally(() => { this.blocked = undefined; });
+      return;
+    }
+    // zlib's options say no name and no time: the same text gives the same bytes.
+    const compressed = gzipped(bytes, { level: GZIP_LEVEL, chunkSize: MEMBER_OUTPUT });
+    if (reused) compressed.then(() => this.spare.push(member), () => {});
     this.written = this.written.then(async () => {
       const bytes = await compressed;
       if (!this.file.write(bytes)) await once(this.file, 'drain');
