@@ -92,6 +92,7 @@ class Counters {
     return counter;
   }
 }
+
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 /** Entries keyed by terms, keyed by the terms' values instead (and sorted by them). */
 const byValue = <T>(entries: Iterable<[string, T]>) => byKey([...entries].map(([term, value]): [string, T] => [termValue(term), value]));
