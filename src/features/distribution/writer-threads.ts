@@ -12,9 +12,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { allPrefixes, citegoNamespaces } from '../../rdf/namespaces.js';
-import { siblingModule, startWorker } from '../../store/worker-start.js';
+import { siblingModule, workerTask, type WorkerTask } from '../../store/worker-start.js';
 import { recordOf, type CanonicalRecord, type SubjectGroup } from './canonical.js';
 import { tableWriters } from './csv-tables.js';
 import { jsonLdWriter, nQuadsWriter, nTriplesWriter, turtleWriter, type DumpWriter } from './rdf-writers.js';
@@ -171,9 +170,8 @@ const BATCH_CHARS = 1 << 20;
 const BATCHES_AHEAD = 4;
 
 interface WriterThread {
-  readonly worker: Worker;
+  readonly task: WorkerTask<Extract<WriterThreadMessage, { type: 'closed' }>>;
   ahead: number;
-  readonly closed: Promise<Extract<WriterThreadMessage, { type: 'closed' }>>;
 }
 
 /**
@@ -189,33 +187,24 @@ export function writerThreads(dir: string, baseIRI: string, parts: readonly (rea
   };
   const threads = parts.map((files, index): WriterThread => {
     const input: WriterThreadInput = { dir, baseIRI, files, statistics: counting && index === 0 };
-    const worker = startWorker(siblingModule(import.meta.url, 'writer-thread'), input, { resourceLimits: { maxYoungGenerationSizeMb: WRITING_YOUNG_MB } });
-    let done = false;
-    const closed = new Promise<Extract<WriterThreadMessage, { type: 'closed' }>>((resolve, reject) => {
-      const failed = (error: Error) => {
-        if (done) return;
-        done = true;
-        fail(error);
-        reject(error);
-      };
-      worker.on('message', (message: WriterThreadMessage) => {
-        if (message.type === 'written') {
-          thread.ahead--;
-          wake();
-        } else if (message.type === 'closed') {
-          done = true;
-          resolve(message);
-          void worker.terminate();
-        } else {
-          failed(new Error(message.message));
-        }
-      });
-      worker.on('error', failed);
-      worker.on('exit', (code) => failed(new Error(`a dump writer thread stopped (exit code ${code})`)));
-    });
+    const thread: WriterThread = {
+      ahead: 0,
+      task: workerTask(siblingModule(import.meta.url, 'writer-thread'), input, {
+        name: 'a dump writer thread', workerOptions: { resourceLimits: { maxYoungGenerationSizeMb: WRITING_YOUNG_MB } },
+        onMessage: (message: WriterThreadMessage, task) => {
+          if (message.type === 'written') {
+            thread.ahead--;
+            wake();
+          } else if (message.type === 'closed') {
+            task.finish(message);
+          } else {
+            task.fail(new Error(message.message));
+          }
+        },
+      }),
+    };
     // A failure is reported by the reading, which waits for the threads.
-    closed.catch(() => {});
-    const thread: WriterThread = { worker, ahead: 0, closed };
+    thread.task.answer.catch(fail);
     return thread;
   });
   let lines: string[] = [];
@@ -228,10 +217,10 @@ export function writerThreads(dir: string, baseIRI: string, parts: readonly (rea
     chars = 0;
     for (const thread of threads) {
       thread.ahead++;
-      thread.worker.postMessage(command);
+      thread.task.tell(command);
     }
   };
-  const stop = () => { for (const thread of threads) void thread.worker.terminate(); };
+  const stop = () => { for (const thread of threads) thread.task.fail(new Error('the dump\'s writing was stopped')); };
   return {
     consume: (group) => {
       const { graph, records } = group;
@@ -250,8 +239,8 @@ export function writerThreads(dir: string, baseIRI: string, parts: readonly (rea
     close: async (distinctObjects) => {
       send();
       const command: WriterThreadCommand = { type: 'close', distinctObjects: await distinctObjects };
-      for (const thread of threads) thread.worker.postMessage(command);
-      const closed = await Promise.all(threads.map((t) => t.closed));
+      for (const thread of threads) thread.task.tell(command);
+      const closed = await Promise.all(threads.map((t) => t.task.answer));
       const statistics = closed[0]?.statistics;
       return { files: closed.flatMap((c) => c.files), ...(statistics ? { statistics } : {}) };
     },
