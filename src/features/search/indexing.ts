@@ -237,11 +237,42 @@ function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [strin
 export type IndexWorkerMessage = { readonly type: 'progress'; readonly done: number } | { readonly type: 'done'; readonly part: IndexPart };
 
 /** A part of the index built on a worker thread; `onProgress` is told its sheets done; `signal` ends the worker. */
-function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void, signal?: AbortSignal): Promise<IndexPart> {
+function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void, signal: AbortSignal): Promise<IndexPart> {
   return workerTask<IndexPart, IndexWorkerMessage>(siblingModule(import.meta.url, 'indexing-worker'), texts, {
     name: "the search index's worker", signal,
     onMessage: (message, task) => (message.type === 'progress' ? onProgress(message.done) : task.finish(message.part)),
   }).answer;
+}
+
+/**
+ * The parts of the index made of `runs` runs of sheets, each on a worker thread of its own, in the
+ * runs' order: each run's texts are found as its worker starts (`textsOf`), so that the first
+ * starts at once. `onProgress` is told the sheets done in all. When one part fails, or `signal`
+ * is aborted, every worker still running is ended and the whole fails with that reason: the
+ * others' work would be thrown away, and would hold processors the service needs.
+ */
+export async function partsInWorkers(runs: number, textsOf: (run: number) => SheetTexts, onProgress?: (sheetsDone: number) => void, signal?: AbortSignal): Promise<IndexPart[]> {
+  const stop = new AbortController();
+  const stopped = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  const done = new Array<number>(runs).fill(0);
+  const stopAll = (error: unknown): never => {
+    stop.abort(error);
+    throw error;
+  };
+  const parts: Promise<IndexPart>[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      parts.push(partInWorker(textsOf(run), (sheetsDone) => {
+        done[run] = sheetsDone;
+        onProgress?.(done.reduce((sum, n) => sum + n, 0));
+      }, stopped).catch(stopAll));
+    }
+  } catch (error) {
+    // The parts started fail with the same reason, which is given here.
+    void Promise.allSettled(parts);
+    stopAll(error);
+  }
+  return Promise.all(parts);
 }
 
 export interface SheetIndexOptions {
@@ -263,11 +294,7 @@ export async function sheetIndexes(documents: readonly DocumentRecord[], options
     return mergedIndexes([part]);
   }
   const firsts = runsOf(documents, threads);
-  const done = firsts.map(() => 0);
-  const parts = await Promise.all(firsts.map((first, run) => partInWorker(sheetTexts(documents.slice(first, firsts[run + 1] ?? total)), (sheetsDone) => {
-    done[run] = sheetsDone;
-    onProgress?.({ done: done.reduce((sum, n) => sum + n, 0), total });
-  }, signal)));
+  const parts = await partsInWorkers(firsts.length, (run) => sheetTexts(documents.slice(firsts[run], firsts[run + 1] ?? total)), (done) => onProgress?.({ done, total }), signal);
   onProgress?.({ done: total, total });
   return mergedIndexes(parts);
 }

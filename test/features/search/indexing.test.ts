@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, Text } from '../../../src/collection/collection.js';
 import { TextStore } from '../../../src/collection/facts.js';
 import { analysed, fold, words } from '../../../src/features/search/analysis.js';
-import { GROUPS, groupOf, NAME_INDEX, namesIndex, SHEET_INDEX, sheetIndexes } from '../../../src/features/search/indexing.js';
+import { GROUPS, groupOf, NAME_INDEX, namesIndex, partsInWorkers, SHEET_INDEX, sheetIndexes, type SheetTexts } from '../../../src/features/search/indexing.js';
 import { seededRandom } from '../../helpers.js';
 
 const VOCABULARY = [
@@ -78,6 +78,24 @@ describe('the indexes loaded into FlexSearch', () => {
     stop.abort(new Error('stopping'));
     await expect(built).rejects.toThrow('stopping');
     await expect(sheetIndexes(documents, { threads: 2, signal: stop.signal })).rejects.toThrow('stopping');
+  });
+
+  it('stop being built when one worker fails: the others are ended, and the build fails with its reason', async () => {
+    // A long run (the same text of a thousand words for each of 100,000 sheets, told as it goes
+    // every 500 sheets) beside one that fails at once (a text in a block it was not given).
+    const long: SheetTexts = {
+      records: Int32Array.from({ length: 5 * 100_000 }, (_, i) => [Math.floor(i / 5), 0, -1, 0, 0][i % 5]!),
+      blocks: [],
+      strings: [Array.from({ length: 1000 }, (_, i) => VOCABULARY[i % VOCABULARY.length]).join(' ')],
+    };
+    const failing: SheetTexts = { records: Int32Array.from([0, 0, 0, 0, 4]), blocks: [], strings: [] };
+    const told: number[] = [];
+    let failed = Infinity;
+    const built = partsInWorkers(2, (run) => (run === 0 ? long : failing), () => told.push(performance.now()));
+    await expect(built.finally(() => { failed = performance.now(); })).rejects.toThrow(/subarray/);
+    // Left running, the long run would tell its progress every few milliseconds for seconds.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(told.filter((at) => at > failed + 300)).toEqual([]);
   });
 
   it('are, for the names, those its add() makes of their folded words, every beginning of each', () => {
