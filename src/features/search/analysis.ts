@@ -145,27 +145,49 @@ export function slotOf(position: number, pieces: number, resolution: number): nu
   return pieces <= resolution ? position : (((resolution - 1) / pieces) * position + 1) | 0;
 }
 
+/** The first block of a Postings' keys, in entries; each next one twice the last, up to the largest. */
+const FIRST_BLOCK = 1 << 16;
+const LARGEST_BLOCK = 1 << 22;
+
 /**
- * What an index holds, gathered sheet after sheet: each (term, slot, sheet) posted, in typed
- * arrays (ten million of them for a large collection, which lists grown one by one would have
- * the garbage collector copy again and again), and every sheet posted.
+ * What an index holds, gathered sheet after sheet: each (term, slot) posted, the sheet it is
+ * posted for given once when the sheet's postings end. Ten million of them for a large
+ * collection, kept in blocks of typed arrays that are never copied: a list grown by doubling
+ * would copy them again and again, and every new page of memory is a fault of the processor
+ * (costly on a virtual machine).
  */
 export class Postings {
-  /** term × resolution + slot, and the sheet, of each posting, in the order posted. */
-  private keys = new Int32Array(1 << 16);
-  private postedSheets = new Int32Array(1 << 16);
+  /** term × resolution + slot of each posting, in the order posted, block after block. */
+  private readonly blocks: Int32Array[] = [];
+  private block = new Int32Array(0);
+  private used = 0;
   private length = 0;
-  readonly sheets: number[] = [];
+  /** The sheets posted, in order, and where the postings of each end. */
+  private sheets = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private sheetCount = 0;
 
   constructor(readonly resolution: number) {}
 
-  add(term: number, slot: number, sheet: number): void {
-    if (this.length === this.keys.length) {
-      this.keys = grown(this.keys, this.length);
-      this.postedSheets = grown(this.postedSheets, this.length);
+  add(term: number, slot: number): void {
+    if (this.used === this.block.length) {
+      this.block = new Int32Array(Math.min(LARGEST_BLOCK, Math.max(FIRST_BLOCK, 2 * this.block.length)));
+      this.blocks.push(this.block);
+      this.used = 0;
     }
-    this.keys[this.length] = term * this.resolution + slot;
-    this.postedSheets[this.length++] = sheet;
+    this.block[this.used++] = term * this.resolution + slot;
+    this.length++;
+  }
+
+  /** Ends a sheet's postings (those added since the last sheet ended); a sheet without any is not posted. */
+  endSheet(sheet: number): void {
+    if (this.length === (this.sheetCount > 0 ? this.ends[this.sheetCount - 1] : 0)) return;
+    if (this.sheetCount === this.sheets.length) {
+      this.sheets = grown(this.sheets, this.sheetCount);
+      this.ends = grown(this.ends, this.sheetCount);
+    }
+    this.sheets[this.sheetCount] = sheet;
+    this.ends[this.sheetCount++] = this.length;
   }
 
   /**
@@ -174,14 +196,24 @@ export class Postings {
    * starts[t × resolution + s + 1]).
    */
   sorted(terms: number): SortedPostings {
-    const { resolution, keys, postedSheets, length } = this;
+    const { resolution, blocks, length } = this;
+    const filled = (b: number) => (b === blocks.length - 1 ? this.used : blocks[b]!.length);
     const starts = new Int32Array(terms * resolution + 1);
-    for (let i = 0; i < length; i++) starts[keys[i]! + 1]!++;
+    blocks.forEach((block, b) => {
+      for (let i = 0, end = filled(b); i < end; i++) starts[block[i]! + 1]!++;
+    });
     for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
     const sheets = new Int32Array(length);
     const next = starts.slice(0, terms * resolution);
-    for (let i = 0; i < length; i++) sheets[next[keys[i]!]!++] = postedSheets[i]!;
-    return { starts, sheets, posted: Int32Array.from(this.sheets) };
+    let posting = 0;
+    let sheet = 0;
+    blocks.forEach((block, b) => {
+      for (let i = 0, end = filled(b); i < end; i++, posting++) {
+        while (posting >= this.ends[sheet]!) sheet++;
+        sheets[next[block[i]!]!++] = this.sheets[sheet]!;
+      }
+    });
+    return { starts, sheets, posted: this.sheets.slice(0, this.sheetCount) };
   }
 }
 
@@ -296,15 +328,13 @@ export class TermTable {
    * first occurrence. Sheets are posted in order, so that each slot lists them in that order.
    */
   post(sheet: number, postings: Postings): void {
-    let posted = false;
     for (let k = 0; k < this.distinct; k++) {
       const term = this.firstTerms[k]!;
       // FlexSearch passes over an empty term (a word a stemmer reduced to nothing).
       if (this.terms[term] === '') continue;
-      postings.add(term, slotOf(this.firstPositions[k]!, this.pieces, postings.resolution), sheet);
-      posted = true;
+      postings.add(term, slotOf(this.firstPositions[k]!, this.pieces, postings.resolution));
     }
-    if (posted) postings.sheets.push(sheet);
+    postings.endSheet(sheet);
   }
 
   /** The terms met, by their ids. */

@@ -113,10 +113,20 @@ function runsOf(documents: readonly DocumentRecord[], count: number): number[] {
 
 /** The texts of the documents. */
 export function sheetTexts(documents: readonly DocumentRecord[]): SheetTexts {
-  const records: number[] = [];
+  // Written in place, at their size: a list grown one by one would be copied again and again.
+  const records = new Int32Array(RECORD * documents.reduce((sum, d) => sum + d.titles.length + d.abstracts.length, 0));
+  let at = 0;
   const blocks: Uint8Array[] = [];
   const blockIds = new Map<Uint8Array, number>();
   const strings: string[] = [];
+  const record = (sheet: number, content: number, block: number, start: number, end: number) => {
+    records[at] = sheet;
+    records[at + 1] = content;
+    records[at + 2] = block;
+    records[at + 3] = start;
+    records[at + 4] = end;
+    at += RECORD;
+  };
   for (const document of documents) {
     GROUPS.forEach((group, place) => {
       FIELDS.forEach((field, f) => {
@@ -126,15 +136,15 @@ export function sheetTexts(documents: readonly DocumentRecord[]): SheetTexts {
           if (span) {
             let block = blockIds.get(span.block);
             if (block === undefined) blockIds.set(span.block, block = blocks.push(span.block) - 1);
-            records.push(document.index, 2 * place + f, block, span.start, span.end);
+            record(document.index, 2 * place + f, block, span.start, span.end);
           } else {
-            records.push(document.index, 2 * place + f, -1, strings.push(text.value) - 1, 0);
+            record(document.index, 2 * place + f, -1, strings.push(text.value) - 1, 0);
           }
         }
       });
     });
   }
-  return { records: Int32Array.from(records), blocks, strings };
+  return { records, blocks, strings };
 }
 
 /**
