@@ -205,12 +205,13 @@ export class Postings {
     for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
     const sheets = new Int32Array(length);
     const next = starts.slice(0, terms * resolution);
+    const { ends, sheets: postedSheets } = this;
     let posting = 0;
     let sheet = 0;
     blocks.forEach((block, b) => {
       for (let i = 0, end = filled(b); i < end; i++, posting++) {
-        while (posting >= this.ends[sheet]!) sheet++;
-        sheets[next[block[i]!]!++] = this.sheets[sheet]!;
+        while (posting >= ends[sheet]!) sheet++;
+        sheets[next[block[i]!]!++] = postedSheets[sheet]!;
       }
     });
     return { starts, sheets, posted: this.sheets.slice(0, this.sheetCount) };
