@@ -182,8 +182,22 @@ export function indexPart(texts: SheetTexts, onProgress?: (sheetsDone: number) =
 }
 
 /**
+ * The sheets FlexSearch lists for a term in a slot, as views of one typed array per index rather
+ * than arrays of their own: ten million numbers for a large collection, which as arrays took
+ * twice the memory and which the garbage collector copied from its young generation to the old
+ * (three quarters of the time spent joining the parts went there). FlexSearch reads a list by its
+ * length and places, cuts it with slice() and joins lists with concat(), which spreads these as
+ * it spreads arrays; a search may answer one of them, read-only like its own lists.
+ */
+export class SheetIds extends Int32Array {
+  get [Symbol.isConcatSpreadable](): boolean {
+    return true;
+  }
+}
+
+/**
  * The indexes of the parts of the sheets, parts in the sheets' order: a term's sheets in a slot
- * are those of the first part, then those of the next. Each list is made once, at its size.
+ * are those of the first part, then those of the next, written once into the index's array.
  */
 export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields<Index>> {
   return Object.fromEntries(GROUPS.map((group) => {
@@ -202,27 +216,23 @@ export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields
       return local;
     });
     const index = (field: (typeof FIELDS)[number]) => {
-      const entries: [string, number[][]][] = [];
+      const fields = parts.map((part) => part[group][field]);
+      const all = new SheetIds(fields.reduce((sum, part) => sum + part.sheets.length, 0));
+      // Written through a plain view: a subclass's elements are written several times slower.
+      const written = new Int32Array(all.buffer);
+      let at = 0;
+      const entries: [string, SheetIds[]][] = [];
       for (let id = 0; id < terms.length; id++) {
-        let slots: number[][] | undefined;
+        let slots: SheetIds[] | undefined;
         for (let slot = 0; slot < RESOLUTION; slot++) {
-          let size = 0;
-          parts.forEach((part, p) => {
+          const start = at;
+          for (let p = 0; p < fields.length; p++) {
             const local = localIds[p]![id]!;
-            if (local < 0) return;
-            const { starts } = part[group][field];
-            size += starts[local * RESOLUTION + slot + 1]! - starts[local * RESOLUTION + slot]!;
-          });
-          if (size === 0) continue;
-          const list = new Array<number>(size);
-          let at = 0;
-          parts.forEach((part, p) => {
-            const local = localIds[p]![id]!;
-            if (local < 0) return;
-            const { starts, sheets } = part[group][field];
-            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) list[at++] = sheets[k]!;
-          });
-          (slots ??= [])[slot] = list;
+            if (local < 0) continue;
+            const { starts, sheets } = fields[p]!;
+            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) written[at++] = sheets[k]!;
+          }
+          if (at > start) (slots ??= [])[slot] = all.subarray(start, at) as SheetIds;
         }
         if (slots) entries.push([terms[id]!, slots]);
       }
@@ -235,7 +245,7 @@ export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields
 }
 
 /** A FlexSearch index given its postings, [term, sheets by slot] for every term, and the ids it holds. */
-function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [string, number[][]][], ids: number[]): Index {
+function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [string, ArrayLike<number>[]][], ids: number[]): Index {
   const index = new FlexSearch.Index(options);
   // The import takes the data its export gives, parsed or not: here as it is made.
   index.import('map', entries as unknown as string);

@@ -145,7 +145,8 @@ export class SearchIndex {
         const term = terms[group];
         if (!term) continue;
         for (const [index, weight] of [[this.sheets[group].titles, TITLE_WEIGHT], [this.sheets[group].abstracts, 1]] as const) {
-          const ids = index.search(term, { limit: count }) as number[];
+          // Views of the index's own lists, at times (SheetIds): read, never changed.
+          const ids = index.search(term, { limit: count }) as ArrayLike<number>;
           const last = Math.max(1, ids.length);
           for (let rank = 0; rank < ids.length; rank++) {
             const id = ids[rank]!;

@@ -40,7 +40,10 @@ function termsOf(all: readonly string[]): string[] {
 }
 
 function sameSearches(actual: Index, expected: Index, terms: readonly string[]): void {
-  for (const term of terms) expect(actual.search(term, { limit: 100_000 }), term).toEqual(expected.search(term, { limit: 100_000 }));
+  // Whole lists, and pieces of them (cut and joined across slots).
+  for (const options of [{ limit: 100_000 }, { limit: 3 }, { limit: 4, offset: 2 }]) {
+    for (const term of terms) expect(Array.from(actual.search(term, options) as ArrayLike<number>), term).toEqual(expected.search(term, options));
+  }
 }
 
 describe('the indexes loaded into FlexSearch', () => {
