@@ -283,14 +283,24 @@ function notUtf8Error(sourceName: string, bytes: Uint8Array, at: number, offsetO
   return new RdfSyntaxError(sourceName, line, column + 1, { kind: 'not-utf8', byte: bytes[index] ?? 0, offset, utf16 });
 }
 
-/** Parses one file, read in 1 MiB chunks. */
+/**
+ * The size of the chunks of bytes decoded and parsed at a time. A chunk of text over about 64 K
+ * characters is a string V8 keeps among its large objects, each one given fresh pages of memory
+ * (a fault of the processor for each page, costly on a virtual machine), and so is each copy the
+ * lexer makes of it; smaller, they stay among the young objects, on pages used again and again.
+ * Measured on 1M triples, 64 KiB chunks rather than 1 MiB ones took a third off the time spent
+ * parsing and validating (5.6 s to 4.2 s), with 40% fewer page faults.
+ */
+export const CHUNK_BYTES = 64 << 10;
+
+/** Parses one file, read in chunks of CHUNK_BYTES. */
 export async function parseRdfFile(
   file: string,
   options: Omit<ParseOptions, 'format'> & { format?: ParsedMediaType },
   onBatch: (batch: QuadBatch) => void,
 ): Promise<number> {
   const format = options.format ?? formatOfFile(file).mediaType;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   try {
     return await parseRdfChunks(stream, file, { ...options, format }, onBatch);
   } finally {
@@ -299,7 +309,7 @@ export async function parseRdfFile(
 }
 
 /** Splits bytes already in memory into chunks for `parseRdfChunks`. */
-export function* chunksOf(bytes: Uint8Array, chunkSize = 1 << 20): Generator<Uint8Array> {
+export function* chunksOf(bytes: Uint8Array, chunkSize = CHUNK_BYTES): Generator<Uint8Array> {
   for (let offset = 0; offset < bytes.length; offset += chunkSize) {
     yield bytes.subarray(offset, Math.min(bytes.length, offset + chunkSize));
   }
