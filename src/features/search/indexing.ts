@@ -187,7 +187,8 @@ export function indexPart(texts: SheetTexts, onProgress?: (sheetsDone: number) =
  * twice the memory and which the garbage collector copied from its young generation to the old
  * (three quarters of the time spent joining the parts went there). FlexSearch reads a list by its
  * length and places, cuts it with slice() and joins lists with concat(), which spreads these as
- * it spreads arrays; a search may answer one of them, read-only like its own lists.
+ * it spreads arrays; a search may answer one of them, read-only like its own lists (the text
+ * search reads them in place: search-index.ts).
  */
 export class SheetIds extends Int32Array {
   get [Symbol.isConcatSpreadable](): boolean {
@@ -218,8 +219,6 @@ export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields
     const index = (field: (typeof FIELDS)[number]) => {
       const fields = parts.map((part) => part[group][field]);
       const all = new SheetIds(fields.reduce((sum, part) => sum + part.sheets.length, 0));
-      // Written through a plain view: a subclass's elements are written several times slower.
-      const written = new Int32Array(all.buffer);
       let at = 0;
       const entries: [string, SheetIds[]][] = [];
       for (let id = 0; id < terms.length; id++) {
@@ -230,7 +229,7 @@ export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields
             const local = localIds[p]![id]!;
             if (local < 0) continue;
             const { starts, sheets } = fields[p]!;
-            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) written[at++] = sheets[k]!;
+            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) all[at++] = sheets[k]!;
           }
           if (at > start) (slots ??= [])[slot] = all.subarray(start, at) as SheetIds;
         }

@@ -145,13 +145,20 @@ export class SearchIndex {
         const term = terms[group];
         if (!term) continue;
         for (const [index, weight] of [[this.sheets[group].titles, TITLE_WEIGHT], [this.sheets[group].abstracts, 1]] as const) {
-          // Views of the index's own lists, at times (SheetIds): read, never changed.
-          const ids = index.search(term, { limit: count }) as ArrayLike<number>;
-          const last = Math.max(1, ids.length);
-          for (let rank = 0; rank < ids.length; rank++) {
-            const id = ids[rank]!;
-            const score = weight * (1 - (0.5 * rank) / last);
-            if (score > best[id]!) best[id] = score;
+          // The term's sheets slot after slot, in FlexSearch's order, read in the lists the index
+          // keeps (a resolver's result: read, never changed) rather than joined into a new one.
+          const slots = (index.search(term, { resolve: false }) as unknown as { result: readonly (ArrayLike<number> | undefined)[] }).result;
+          let found = 0;
+          for (const list of slots) found += list?.length ?? 0;
+          const last = Math.max(1, found);
+          let rank = 0;
+          for (const list of slots) {
+            if (!list) continue;
+            for (let k = 0; k < list.length; k++, rank++) {
+              const id = list[k]!;
+              const score = weight * (1 - (0.5 * rank) / last);
+              if (score > best[id]!) best[id] = score;
+            }
           }
         }
       }
