@@ -13,6 +13,7 @@
  */
 
 import { RDF_TYPE } from '../rdf/namespaces.js';
+import type { SourceChunk } from '../rdf/parse.js';
 
 /** A text and its language tag ('' for none). */
 export interface Text {
@@ -22,6 +23,11 @@ export interface Text {
 
 /** Long texts are stored in blocks of this many bytes. */
 const BLOCK = 4 << 20;
+/**
+ * How far before the chunk its quad was read in a literal may end: the parser gives a literal's
+ * quad once it has read the token after it, which may follow a comment.
+ */
+const LOOK_BEHIND = 64 << 10;
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
 
@@ -66,12 +72,44 @@ export function storedSpan(text: Text): { readonly block: Uint8Array; readonly s
  * parser's text keeping that text alive. A text is read (decoded) when it is shown or indexed.
  * The blocks are shared memory: the search index is built from them on worker threads, which
  * read them where they are rather than from a copy.
+ * A text the source spells as it is (no escapes), in bytes the build holds in shared memory for
+ * as long as the version is published (build.ts reads its files so), is held as its place there:
+ * copying it would touch as much new memory as it takes, and on a virtual machine each new page
+ * costs a fault (on 1M triples, a quarter of the time the collection's gathering took).
  */
 export class TextStore {
   private block = sharedBytes(BLOCK);
   private used = 0;
+  /** The source last searched, and where the last text found in it ends: texts come in the order the source spells them. */
+  private source: Uint8Array | undefined;
+  private cursor = 0;
 
-  add(value: string, language: string): Text {
+  /** A text, read in `chunk` of its source when the parser says which. */
+  add(value: string, language: string, chunk?: SourceChunk): Text {
+    return (chunk && this.spelt(value, language, chunk)) ?? this.copied(value, language);
+  }
+
+  /** The text's place in its source's bytes, if it is spelt there as UTF-8 and they are shared. */
+  private spelt(value: string, language: string, chunk: SourceChunk): Text | undefined {
+    const { bytes } = chunk;
+    if (!(bytes.buffer instanceof SharedArrayBuffer)) return undefined;
+    // Another source, or the same one read again.
+    if (bytes !== this.source || this.cursor > chunk.end) {
+      this.source = bytes;
+      this.cursor = 0;
+    }
+    const spelling = utf8Of({ value, language });
+    // Any place where the bytes are the same will do; searching from the last text found keeps each search short.
+    const from = Math.max(this.cursor, chunk.start - LOOK_BEHIND - spelling.length);
+    if (chunk.end - from < spelling.length) return undefined;
+    const found = Buffer.from(bytes.buffer, bytes.byteOffset + from, chunk.end - from).indexOf(spelling);
+    if (found < 0) return undefined;
+    const start = from + found;
+    this.cursor = start + spelling.length;
+    return new StoredText(bytes, start, this.cursor, language);
+  }
+
+  private copied(value: string, language: string): Text {
     // A UTF-16 unit takes three bytes at most in UTF-8.
     if (this.used + 3 * value.length > this.block.length) {
       this.block = sharedBytes(Math.max(BLOCK, 3 * value.length));

@@ -8,7 +8,7 @@
  * data, leaves quads of other named graphs and blank nodes aside as reading the store does, and
  * spells typed literals as the store spells them ("01"^^xsd:integer is "1").
  */
-import type { QuadBatch } from '../rdf/parse.js';
+import type { QuadBatch, SourceChunk } from '../rdf/parse.js';
 import type { Literal, NamedNode, Quad, Term } from '../rdf/terms.js';
 import { termToNTriples } from '../rdf/terms.js';
 import { citegoNamespaces, STANDARD_PREFIXES } from '../rdf/namespaces.js';
@@ -62,6 +62,8 @@ export class CollectionGatherer {
   private lastFacts: SubjectFacts | undefined;
   private lastPredicate: NamedNode | undefined;
   private lastAction: Action | null = null;
+  /** Where in its source the batch being read was read. */
+  private chunk: SourceChunk | undefined;
   private readonly keep = (subject: string, predicate: string, object: Term): void => {
     const property = this.wanted.get(predicate);
     if (property !== undefined) this.keepIn(subject, property, object);
@@ -83,6 +85,7 @@ export class CollectionGatherer {
 
   /** Quads of the data as the build reads them: those of the default graph with what materialising adds for them, and those of the ontology's graph. */
   quads(batch: QuadBatch): void {
+    this.chunk = batch.chunk;
     for (const quad of batch.quads) {
       const graph = quad.graph;
       const data = graph.termType === 'DefaultGraph';
@@ -129,7 +132,7 @@ export class CollectionGatherer {
       addValue(facts, property, this.iri(object.value));
     } else if (object.termType === 'Literal') {
       if (!keptAsWritten(object)) this.respelt.push({ facts, property, literal: object });
-      else if (property === this.abstract) addValue(facts, property, this.stored.add(object.value, object.language));
+      else if (property === this.abstract) addValue(facts, property, this.stored.add(object.value, object.language, this.chunk));
       else addValue(facts, property, { value: compact(object.value), language: object.language });
     }
   }

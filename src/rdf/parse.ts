@@ -107,6 +107,19 @@ export interface QuadBatch {
   readonly quads: Quad[];
   /** lines[i] is the line of quads[i] in the source (0 when the parser cannot tell). */
   readonly lines: number[];
+  /** The chunk of the source's bytes these quads were read in, when the parser is given them whole (ParseOptions.source). */
+  readonly chunk?: SourceChunk;
+}
+
+/**
+ * A chunk of a source's bytes, [start, end) in `bytes`. A literal of a quad read in it ends
+ * before `end`, in the chunk or a little before it (the parser reads the token after a literal
+ * before it gives its quad); one written without escapes is there as its UTF-8 bytes.
+ */
+export interface SourceChunk {
+  readonly bytes: Uint8Array;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ParseOptions {
@@ -114,6 +127,8 @@ export interface ParseOptions {
   format: ParsedMediaType;
   /** Called once per chunk with the number of bytes consumed so far. */
   onProgress?: (bytesRead: number) => void;
+  /** The bytes the chunks are cut from, in order, when they are all in memory: each batch then says its chunk. */
+  source?: Uint8Array;
 }
 
 interface N3Token { type?: string; value?: string; prefix?: string; line?: number; start?: number; end?: number }
@@ -147,13 +162,14 @@ export async function parseRdfChunks(
   const currentLine = (): number => (typeof lexer?._line === 'number' ? lexer._line : 0);
   let quads: Quad[] = [];
   let lines: number[] = [];
+  let chunkRead: SourceChunk | undefined;
   let count = 0;
   let failure: RdfSyntaxError | undefined;
   let finished = false;
 
   const flush = (): void => {
     if (quads.length === 0) return;
-    onBatch({ quads, lines });
+    onBatch(chunkRead ? { quads, lines, chunk: chunkRead } : { quads, lines });
     quads = [];
     lines = [];
   };
@@ -195,6 +211,9 @@ export async function parseRdfChunks(
       throw refuse(concatenate(carried, chunk), 0);
     }
     carried = incompleteTail(chunk, carried);
+    const { source } = options;
+    chunkRead = source && chunk.buffer === source.buffer && chunk.byteOffset === source.byteOffset + bytesRead
+      ? { bytes: source, start: bytesRead, end: bytesRead + chunk.length } : undefined;
     input.emit('data', text);
     if (failure) throw failure;
     flush();

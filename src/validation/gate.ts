@@ -57,7 +57,7 @@ export function bytesSource(name: string, bytes: Uint8Array, format: ParsedMedia
   onProgress?: (bytesRead: number) => void): QuadSource {
   return {
     name,
-    read: async (onBatch) => { await parseRdfChunks(chunksOf(bytes), name, { baseIRI, format, onProgress }, onBatch); },
+    read: async (onBatch) => { await parseRdfChunks(chunksOf(bytes), name, { baseIRI, format, onProgress, source: bytes }, onBatch); },
   };
 }
 
