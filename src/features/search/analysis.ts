@@ -190,39 +190,36 @@ export class Postings {
     this.ends[this.sheetCount++] = this.length;
   }
 
-  /**
-   * The postings sorted by term and slot (by counting), the sheets of each in the order they were
-   * posted: the sheets of term t in slot s are sheets[starts[t × resolution + s] …
-   * starts[t × resolution + s + 1]).
-   */
-  sorted(terms: number): SortedPostings {
-    const { resolution, blocks, length } = this;
-    const filled = (b: number) => (b === blocks.length - 1 ? this.used : blocks[b]!.length);
-    const starts = new Int32Array(terms * resolution + 1);
-    blocks.forEach((block, b) => {
-      for (let i = 0, end = filled(b); i < end; i++) starts[block[i]! + 1]!++;
+  /** How many postings each key (term × resolution + slot) has, for `terms` terms. */
+  counts(terms: number): Int32Array<ArrayBuffer> {
+    const counts = new Int32Array(terms * this.resolution);
+    this.blocks.forEach((block, b) => {
+      for (let i = 0, end = this.filled(b); i < end; i++) counts[block[i]!]!++;
     });
-    for (let key = 0; key < terms * resolution; key++) starts[key + 1]! += starts[key]!;
-    const sheets = new Int32Array(length);
-    const next = starts.slice(0, terms * resolution);
+    return counts;
+  }
+
+  /**
+   * Writes each posting's sheet into `sheets`, sorted by key (by counting): the postings of key k
+   * go from offsets[k] on, in the order posted (`offsets` is used up). The sheets posted are given back, in order.
+   */
+  writeSorted(sheets: Int32Array, offsets: Int32Array): Int32Array<ArrayBuffer> {
     const { ends, sheets: postedSheets } = this;
     let posting = 0;
     let sheet = 0;
-    blocks.forEach((block, b) => {
-      for (let i = 0, end = filled(b); i < end; i++, posting++) {
+    this.blocks.forEach((block, b) => {
+      for (let i = 0, end = this.filled(b); i < end; i++, posting++) {
         while (posting >= ends[sheet]!) sheet++;
-        sheets[next[block[i]!]!++] = postedSheets[sheet]!;
+        sheets[offsets[block[i]!]!++] = postedSheets[sheet]!;
       }
     });
-    return { starts, sheets, posted: this.sheets.slice(0, this.sheetCount) };
+    return this.sheets.slice(0, this.sheetCount);
   }
-}
 
-/** Postings sorted by term and slot (Postings.sorted), and the sheets posted, in order. */
-export interface SortedPostings {
-  readonly starts: Int32Array;
-  readonly sheets: Int32Array;
-  readonly posted: Int32Array;
+  /** How many postings block b holds. */
+  private filled(b: number): number {
+    return b === this.blocks.length - 1 ? this.used : this.blocks[b]!.length;
+  }
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;

@@ -10,15 +10,15 @@
  * add() does the same word by word, each word looked up in a table made for each sheet: on a
  * large collection it took most of the reader side's time (see the README's search section).
  * The sheets of a large collection are indexed in parts, on worker threads (indexing-worker.ts),
- * each a run of sheets, and the parts joined in the sheets' order.
+ * each a run of sheets, which write their postings, in the sheets' order, into the index's arrays.
  * test/features/search/indexing.test.ts checks that both make the same index, on one thread or several.
  */
 import { availableParallelism } from 'node:os';
 import FlexSearch, { type Index } from 'flexsearch';
 import type { DocumentRecord, Text } from '../../collection/collection.js';
 import { storedSpan, utf8Of } from '../../collection/facts.js';
-import { siblingModule, workerTask } from '../../store/worker-start.js';
-import { fold, Postings, slotOf, TermTable, words, type SortedPostings } from './analysis.js';
+import { siblingModule, workerTask, type WorkerTask } from '../../store/worker-start.js';
+import { fold, Postings, slotOf, TermTable, words } from './analysis.js';
 
 /** FlexSearch's slots per term and sheet: where in a text a term first stands ranks the sheet. */
 export const RESOLUTION = 9;
@@ -85,12 +85,17 @@ export interface SheetTexts {
 
 const RECORD = 5;
 const FIELDS = ['titles', 'abstracts'] as const;
+type Field = (typeof FIELDS)[number];
 
-/** What a part of the index holds for a language group: its terms by id, and each field's postings. */
-export interface GroupPart extends Fields<SortedPostings> {
+/** A part's count of its postings, for a language group: its terms by id, and for each field how many sheets each key (term × RESOLUTION + slot) lists. */
+export interface GroupCounts extends Fields<Int32Array> {
   readonly terms: readonly string[];
 }
-export type IndexPart = Record<Group, GroupPart>;
+export type PartCounts = Record<Group, GroupCounts>;
+/** Where a part writes its postings, for each group and field: the index's array of sheets, and where each of its keys' sheets go in it. */
+export type PartTargets = Record<Group, Fields<{ readonly sheets: Int32Array; readonly offsets: Int32Array }>>;
+/** The sheets a part posted, in order, for each group and field. */
+export type PartPosted = Record<Group, Fields<Int32Array>>;
 
 /** What a text costs to index: its length, in bytes or characters (a stored text is not decoded for it). */
 function costOf(text: Text): number {
@@ -148,38 +153,58 @@ export function sheetTexts(documents: readonly DocumentRecord[]): SheetTexts {
 }
 
 /**
- * The part of the index made of some sheets' texts: each content (a sheet's titles, or its
+ * A part of the index, made of some sheets' texts: each content (a sheet's titles, or its
  * abstracts, in a language group) read text by text, and each of its distinct terms posted once.
- * `onProgress` is told the sheets done now and then.
+ * Its postings are counted (counts), then written where the whole index keeps them (write): the
+ * parts of a large collection are made on worker threads, which write their postings straight
+ * into the index's shared arrays, sorted, rather than into arrays of their own that the calling
+ * thread would join (a hundred megabytes of new memory written again, on the thread that waits).
  */
-export function indexPart(texts: SheetTexts, onProgress?: (sheetsDone: number) => void): IndexPart {
-  const tables = GROUPS.map((g) => new TermTable(g === 'other' ? '' : g));
-  const postings = GROUPS.flatMap(() => FIELDS.map(() => new Postings(RESOLUTION)));
-  const { records, blocks, strings } = texts;
-  let sheet = -1;
-  let content = -1;
-  let sheetsDone = 0;
-  const close = () => { if (content >= 0) tables[content >> 1]!.post(sheet, postings[content]!); };
-  for (let r = 0; r < records.length; r += RECORD) {
-    if (records[r] !== sheet || records[r + 1] !== content) {
-      close();
-      if (records[r] !== sheet && ++sheetsDone % CHUNK === 0) onProgress?.(sheetsDone);
-      sheet = records[r]!;
-      content = records[r + 1]!;
-      tables[content >> 1]!.begin();
+export class IndexPart {
+  private readonly tables = GROUPS.map((g) => new TermTable(g === 'other' ? '' : g));
+  private readonly postings = GROUPS.flatMap(() => FIELDS.map(() => new Postings(RESOLUTION)));
+
+  /** `onProgress` is told the sheets done now and then. */
+  constructor(texts: SheetTexts, onProgress?: (sheetsDone: number) => void) {
+    const { tables, postings } = this;
+    const { records, blocks, strings } = texts;
+    let sheet = -1;
+    let content = -1;
+    let sheetsDone = 0;
+    const close = () => { if (content >= 0) tables[content >> 1]!.post(sheet, postings[content]!); };
+    for (let r = 0; r < records.length; r += RECORD) {
+      if (records[r] !== sheet || records[r + 1] !== content) {
+        close();
+        if (records[r] !== sheet && ++sheetsDone % CHUNK === 0) onProgress?.(sheetsDone);
+        sheet = records[r]!;
+        content = records[r + 1]!;
+        tables[content >> 1]!.begin();
+      }
+      const block = records[r + 2]!;
+      tables[content >> 1]!.add(block >= 0
+        ? blocks[block]!.subarray(records[r + 3], records[r + 4])
+        : utf8Of({ value: strings[records[r + 3]!]!, language: '' }));
     }
-    const block = records[r + 2]!;
-    tables[content >> 1]!.add(block >= 0
-      ? blocks[block]!.subarray(records[r + 3], records[r + 4])
-      : utf8Of({ value: strings[records[r + 3]!]!, language: '' }));
+    close();
   }
-  close();
-  return Object.fromEntries(GROUPS.map((group, place) => {
-    const table = tables[place]!;
-    const terms = table.termList.length;
-    return [group, { terms: table.termList, titles: postings[2 * place]!.sorted(terms), abstracts: postings[2 * place + 1]!.sorted(terms) }];
-  })) as IndexPart;
+
+  /** The part's terms, and how many sheets each of its keys lists. */
+  counts(): PartCounts {
+    return byGroup((place) => {
+      const terms = this.tables[place]!.termList;
+      return { terms, titles: this.postings[2 * place]!.counts(terms.length), abstracts: this.postings[2 * place + 1]!.counts(terms.length) };
+    });
+  }
+
+  /** Writes the part's postings where `targets` says; the sheets posted are given back. */
+  write(targets: PartTargets): PartPosted {
+    return byGroup((place, group) => fieldsOf((field, f) => this.postings[2 * place + f]!.writeSorted(targets[group][field].sheets, targets[group][field].offsets)));
+  }
 }
+
+const byGroup = <T>(make: (place: number, group: Group) => T): Record<Group, T> =>
+  Object.fromEntries(GROUPS.map((group, place) => [group, make(place, group)])) as Record<Group, T>;
+const fieldsOf = <T>(make: (field: Field, place: number) => T): Fields<T> => ({ titles: make('titles', 0), abstracts: make('abstracts', 1) });
 
 /**
  * The sheets FlexSearch lists for a term in a slot, as views of one typed array per index rather
@@ -191,57 +216,90 @@ export function indexPart(texts: SheetTexts, onProgress?: (sheetsDone: number) =
  * the text search reads the lists in place instead (search-index.ts). A search may answer one
  * of them, read-only like FlexSearch's own lists.
  */
-export class SheetIds extends Int32Array {
+export class SheetIds extends Int32Array<ArrayBufferLike> {
   get [Symbol.isConcatSpreadable](): boolean {
     return true;
   }
 }
 
 /**
- * The indexes of the parts of the sheets, parts in the sheets' order: a term's sheets in a slot
- * are those of the first part, then those of the next, written once into the index's array.
+ * Where the parts of the index write their postings, parts in the sheets' order: for each group,
+ * the terms of all parts (in the order first met); for each field, one shared array of sheets,
+ * the sheets of term t in slot s from starts[t × RESOLUTION + s] on, those of the first part,
+ * then those of the next; and for each part, where each of its own keys begins in it.
  */
-export function mergedIndexes(parts: readonly IndexPart[]): Record<Group, Fields<Index>> {
-  return Object.fromEntries(GROUPS.map((group) => {
-    // The terms in the order they were first met, the parts' terms numbered in it.
+interface IndexLayout {
+  readonly terms: Record<Group, readonly string[]>;
+  readonly starts: Record<Group, Fields<Int32Array>>;
+  readonly sheets: Record<Group, Fields<SheetIds>>;
+  readonly targets: readonly PartTargets[];
+}
+
+function layoutOf(counts: readonly PartCounts[]): IndexLayout {
+  const terms = byGroup((): string[] => []);
+  const starts = byGroup(() => ({}) as Record<Field, Int32Array>);
+  const sheets = byGroup(() => ({}) as Record<Field, SheetIds>);
+  const targets = counts.map(() => byGroup(() => ({}) as Record<Field, PartTargets[Group][Field]>));
+  for (const group of GROUPS) {
+    // Each part's terms numbered among all parts' terms.
     const ids = new Map<string, number>();
-    const terms: string[] = [];
-    const globalIds = parts.map(({ [group]: part }) => part.terms.map((term) => {
+    const all = terms[group];
+    const globalIds = counts.map(({ [group]: part }) => part.terms.map((term) => {
       let id = ids.get(term);
-      if (id === undefined) ids.set(term, id = terms.push(term) - 1);
+      if (id === undefined) ids.set(term, id = all.push(term) - 1);
       return id;
     }));
-    // Each part's own number of each term, -1 where the part has not met it.
-    const localIds = globalIds.map((globals) => {
-      const local = new Int32Array(terms.length).fill(-1);
-      globals.forEach((id, localId) => { local[id] = localId; });
-      return local;
-    });
-    const index = (field: (typeof FIELDS)[number]) => {
-      const fields = parts.map((part) => part[group][field]);
-      const all = new SheetIds(fields.reduce((sum, part) => sum + part.sheets.length, 0));
-      let at = 0;
-      const entries: [string, SheetIds[]][] = [];
-      for (let id = 0; id < terms.length; id++) {
-        let slots: SheetIds[] | undefined;
-        for (let slot = 0; slot < RESOLUTION; slot++) {
-          const start = at;
-          for (let p = 0; p < fields.length; p++) {
-            const local = localIds[p]![id]!;
-            if (local < 0) continue;
-            const { starts, sheets } = fields[p]!;
-            for (let k = starts[local * RESOLUTION + slot]!, end = starts[local * RESOLUTION + slot + 1]!; k < end; k++) all[at++] = sheets[k]!;
+    for (const field of FIELDS) {
+      const keys = all.length * RESOLUTION;
+      const fieldStarts = new Int32Array(keys + 1);
+      counts.forEach(({ [group]: part }, p) => {
+        const partCounts = part[field];
+        globalIds[p]!.forEach((id, local) => {
+          for (let slot = 0; slot < RESOLUTION; slot++) fieldStarts[id * RESOLUTION + slot + 1]! += partCounts[local * RESOLUTION + slot]!;
+        });
+      });
+      for (let key = 0; key < keys; key++) fieldStarts[key + 1]! += fieldStarts[key]!;
+      // Shared, so that the parts' threads write it where it is; its pages are first touched by them.
+      const fieldSheets = new SheetIds(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * fieldStarts[keys]!));
+      const next = fieldStarts.slice(0, keys);
+      counts.forEach(({ [group]: part }, p) => {
+        const partCounts = part[field];
+        const offsets = new Int32Array(partCounts.length);
+        globalIds[p]!.forEach((id, local) => {
+          for (let slot = 0; slot < RESOLUTION; slot++) {
+            offsets[local * RESOLUTION + slot] = next[id * RESOLUTION + slot]!;
+            next[id * RESOLUTION + slot]! += partCounts[local * RESOLUTION + slot]!;
           }
-          if (at > start) (slots ??= [])[slot] = all.subarray(start, at) as SheetIds;
-        }
-        if (slots) entries.push([terms[id]!, slots]);
+        });
+        targets[p]![group][field] = { sheets: fieldSheets, offsets };
+      });
+      starts[group][field] = fieldStarts;
+      sheets[group][field] = fieldSheets;
+    }
+  }
+  return { terms, starts, sheets, targets };
+}
+
+/** The FlexSearch indexes of a layout once its parts have written their postings (`posted`, parts in order). */
+function indexesOf(layout: IndexLayout, posted: readonly PartPosted[]): Record<Group, Fields<Index>> {
+  return byGroup((_, group) => fieldsOf((field) => {
+    const terms = layout.terms[group];
+    const starts = layout.starts[group][field];
+    const sheets = layout.sheets[group][field];
+    const entries: [string, SheetIds[]][] = [];
+    for (let id = 0; id < terms.length; id++) {
+      let slots: SheetIds[] | undefined;
+      for (let slot = 0; slot < RESOLUTION; slot++) {
+        const from = starts[id * RESOLUTION + slot]!;
+        const to = starts[id * RESOLUTION + slot + 1]!;
+        if (to > from) (slots ??= [])[slot] = sheets.subarray(from, to) as SheetIds;
       }
-      const posted: number[] = [];
-      for (const part of parts) for (const sheet of part[group][field].posted) posted.push(sheet);
-      return loaded(SHEET_INDEX, entries, posted);
-    };
-    return [group, { titles: index('titles'), abstracts: index('abstracts') }];
-  })) as Record<Group, Fields<Index>>;
+      if (slots) entries.push([terms[id]!, slots]);
+    }
+    const ids: number[] = [];
+    for (const part of posted) for (const sheet of part[group][field]) ids.push(sheet);
+    return loaded(SHEET_INDEX, entries, ids);
+  }));
 }
 
 /** A FlexSearch index given its postings, [term, sheets by slot] for every term, and the ids it holds. */
@@ -253,46 +311,60 @@ function loaded(options: typeof SHEET_INDEX | typeof NAME_INDEX, entries: [strin
   return index;
 }
 
-/** What a worker building a part of the index says. */
-export type IndexWorkerMessage = { readonly type: 'progress'; readonly done: number } | { readonly type: 'done'; readonly part: IndexPart };
-
-/** A part of the index built on a worker thread; `onProgress` is told its sheets done; `signal` ends the worker. */
-function partInWorker(texts: SheetTexts, onProgress: (sheetsDone: number) => void, signal: AbortSignal): Promise<IndexPart> {
-  return workerTask<IndexPart, IndexWorkerMessage>(siblingModule(import.meta.url, 'indexing-worker'), texts, {
-    name: "the search index's worker", signal,
-    onMessage: (message, task) => (message.type === 'progress' ? onProgress(message.done) : task.finish(message.part)),
-  }).answer;
-}
+/** What a worker building a part of the index says: how far it is, its counts, then the sheets it posted once it has written its postings. */
+export type IndexWorkerMessage =
+  | { readonly type: 'progress'; readonly done: number }
+  | { readonly type: 'counted'; readonly counts: PartCounts }
+  | { readonly type: 'written'; readonly posted: PartPosted };
 
 /**
- * The parts of the index made of `runs` runs of sheets, each on a worker thread of its own, in the
- * runs' order: each run's texts are found as its worker starts (`textsOf`), so that the first
- * starts at once. `onProgress` is told the sheets done in all. When one part fails, or `signal`
- * is aborted, every worker still running is ended and the whole fails with that reason: the
- * others' work would be thrown away, and would hold processors the service needs.
+ * The indexes made of `runs` runs of sheets, each a part made on a worker thread of its own, parts
+ * in the runs' order: each run's texts are found as its worker starts (`textsOf`), so that the
+ * first starts at once. Once every part is counted, each is told where to write its postings.
+ * `onProgress` is told the sheets done in all. When one part fails, or `signal` is aborted, every
+ * worker still running is ended and the whole fails with that reason: the others' work would be
+ * thrown away, and would hold processors the service needs.
  */
-export async function partsInWorkers(runs: number, textsOf: (run: number) => SheetTexts, onProgress?: (sheetsDone: number) => void, signal?: AbortSignal): Promise<IndexPart[]> {
+export async function partsInWorkers(runs: number, textsOf: (run: number) => SheetTexts, onProgress?: (sheetsDone: number) => void, signal?: AbortSignal): Promise<Record<Group, Fields<Index>>> {
   const stop = new AbortController();
   const stopped = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const done = new Array<number>(runs).fill(0);
+  const tasks: WorkerTask<PartPosted>[] = [];
+  const counted: Promise<PartCounts>[] = [];
+  let failure: ((error: unknown) => void) | undefined;
+  const failed = new Promise<never>((_, reject) => { failure = reject; });
+  failed.catch(() => {});
   const stopAll = (error: unknown): never => {
     stop.abort(error);
+    failure?.(error);
     throw error;
   };
-  const parts: Promise<IndexPart>[] = [];
   try {
     for (let run = 0; run < runs; run++) {
-      parts.push(partInWorker(textsOf(run), (sheetsDone) => {
-        done[run] = sheetsDone;
-        onProgress?.(done.reduce((sum, n) => sum + n, 0));
-      }, stopped).catch(stopAll));
+      let count!: (counts: PartCounts) => void;
+      counted.push(new Promise((resolve) => { count = resolve; }));
+      const task = workerTask<PartPosted, IndexWorkerMessage>(siblingModule(import.meta.url, 'indexing-worker'), textsOf(run), {
+        name: "the search index's worker", signal: stopped,
+        onMessage: (message, self) => {
+          if (message.type === 'progress') {
+            done[run] = message.done;
+            onProgress?.(done.reduce((sum, n) => sum + n, 0));
+          } else if (message.type === 'counted') {
+            count(message.counts);
+          } else {
+            self.finish(message.posted);
+          }
+        },
+      });
+      tasks.push(task);
+      task.answer.catch(stopAll).catch(() => {});
     }
   } catch (error) {
-    // The parts started fail with the same reason, which is given here.
-    void Promise.allSettled(parts);
     stopAll(error);
   }
-  return Promise.all(parts);
+  const layout = layoutOf(await Promise.race([Promise.all(counted), failed]));
+  tasks.forEach((task, run) => task.tell(layout.targets[run]));
+  return indexesOf(layout, await Promise.race([Promise.all(tasks.map((task) => task.answer)), failed]));
 }
 
 export interface SheetIndexOptions {
@@ -309,14 +381,15 @@ export async function sheetIndexes(documents: readonly DocumentRecord[], options
   const threads = options.threads ?? (documents.length < IN_THREAD_SHEETS ? 0 : Math.min(MAX_THREADS, availableParallelism()));
   const total = documents.length;
   if (threads <= 0) {
-    const part = indexPart(sheetTexts(documents), (done) => onProgress?.({ done, total }));
+    const part = new IndexPart(sheetTexts(documents), (done) => onProgress?.({ done, total }));
     onProgress?.({ done: total, total });
-    return mergedIndexes([part]);
+    const layout = layoutOf([part.counts()]);
+    return indexesOf(layout, [part.write(layout.targets[0]!)]);
   }
   const firsts = runsOf(documents, threads);
-  const parts = await partsInWorkers(firsts.length, (run) => sheetTexts(documents.slice(firsts[run], firsts[run + 1] ?? total)), (done) => onProgress?.({ done, total }), signal);
+  const indexes = await partsInWorkers(firsts.length, (run) => sheetTexts(documents.slice(firsts[run], firsts[run + 1] ?? total)), (done) => onProgress?.({ done, total }), signal);
   onProgress?.({ done: total, total });
-  return mergedIndexes(parts);
+  return indexes;
 }
 
 /** The index of names, each found by its id: its words folded (as typed, without stems), every beginning of each. */
