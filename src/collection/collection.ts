@@ -7,7 +7,7 @@
  * descriptor, per matrix cell, per place…) is counted here, with the version, never by a request.
  */
 import { STANDARD_PREFIXES, citegoNamespaces } from '../rdf/namespaces.js';
-import { compareStrings, valuesOf, type Facts, type Text, type Value, type Values } from './facts.js';
+import { valuesOf, type Facts, type Text, type Value, type Values } from './facts.js';
 import type { PropertyReader } from './read.js';
 import type { Store } from '../store/store.js';
 
@@ -97,16 +97,18 @@ type Terms = ReturnType<typeof citegoTerms>;
 
 const isIri = (value: Value): value is string => typeof value === 'string';
 const isText = (value: Value): value is Text => typeof value !== 'string';
+/** No values: one list for all the records that have none (there are hundreds of thousands). */
+const NONE: readonly never[] = Object.freeze([]);
 /** A property's IRIs, or its texts: the facts' own list when it holds nothing else (most do), so that a large collection is not copied value by value. */
-function iris(values: Values): string[] {
-  if (values === undefined) return [];
+function iris(values: Values): readonly string[] {
+  if (values === undefined) return NONE;
   if (Array.isArray(values)) return values.every(isIri) ? values : values.filter(isIri);
-  return isIri(values) ? [values] : [];
+  return isIri(values) ? [values] : NONE;
 }
-function texts(values: Values): Text[] {
-  if (values === undefined) return [];
+function texts(values: Values): readonly Text[] {
+  if (values === undefined) return NONE;
   if (Array.isArray(values)) return values.every(isText) ? values : values.filter(isText);
-  return isText(values) ? [values] : [];
+  return isText(values) ? [values] : NONE;
 }
 /** The first value, as a string (an IRI or a literal's text). */
 const first = (values: Values): string | undefined => {
@@ -183,7 +185,7 @@ export class Collection {
     const subjects = facts.subjects;
     const of = (iri: string): Known => subjects.get(iri) ?? none;
     const subClassOf = new Map<string, readonly Value[]>();
-    const classLabels = new Map<string, Text[]>();
+    const classLabels = new Map<string, readonly Text[]>();
     for (const [iri, known] of subjects) {
       const supers = known[place.subClassOf];
       if (supers !== undefined) subClassOf.set(iri, valuesOf(supers));
@@ -238,7 +240,17 @@ export class Collection {
     }
 
     const typeCounts = new Map<string, number>();
-    this.documents = [...sheetTypes.keys()].sort(compareStrings).map((iri, index): DocumentRecord => {
+    // A sheet's languages (most have one), each list made once: a collection has few.
+    const languageLists = new Map<string, readonly string[]>();
+    const languagesOf = (languages: readonly string[]): readonly string[] => {
+      const code = (language: string) => language.slice(language.lastIndexOf('/') + 1);
+      if (languages.length !== 1) return languages.map(code);
+      let list = languageLists.get(languages[0]!);
+      if (!list) languageLists.set(languages[0]!, list = Object.freeze([code(languages[0]!)]));
+      return list;
+    };
+    // IRIs in the order of their UTF-16 code units: sort()'s own, without a function called at each comparison.
+    this.documents = [...sheetTypes.keys()].sort().map((iri, index): DocumentRecord => {
       const type = sheetTypes.get(iri)!;
       typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
       const known = of(iri);
@@ -246,7 +258,7 @@ export class Collection {
       const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
       return {
         index, iri, type, titles: texts(known[place.title]), abstracts: texts(known[place.abstract]),
-        languages: iris(known[place.language]).map((l) => l.slice(l.lastIndexOf('/') + 1)),
+        languages: languagesOf(iris(known[place.language])),
         issued: date, year, descriptors: iris(known[place.subject]), creators: iris(known[place.creator]), partners: iris(known[place.partner]),
         places: iris(known[place.spatial]), dossiers: iris(known[place.isPartOf]), source: iris(known[place.source])[0],
       };
@@ -267,7 +279,7 @@ export class Collection {
       for (const actor of d.creators) add(actorDocuments, actor, d.index);
       for (const actor of d.partners) add(actorDocuments, actor, d.index);
     }
-    const ofKind = (cls: string) => [...new Set(typed.get(cls))].sort(compareStrings);
+    const ofKind = (cls: string) => [...new Set(typed.get(cls))].sort();
     this.descriptors = new Map(ofKind(`${citego}Descriptor`).map((iri) => {
       const known = of(iri);
       return [iri, {
@@ -285,7 +297,7 @@ export class Collection {
     this.scales = axis(`${citego}Scale`);
 
     // Actors: persons and organisations of every family.
-    this.actors = new Map([...families.keys()].sort(compareStrings).map((iri) => {
+    this.actors = new Map([...families.keys()].sort().map((iri) => {
       const known = of(iri);
       return [iri, {
         iri, family: families.get(iri)!, names: [...texts(known[place.name]), ...texts(known[place.prefLabel])],

@@ -206,6 +206,10 @@ function ordered(values: Value[]): Value | Value[] {
   // IRIs alone (most longer lists: a sheet's descriptors…) sort as strings, without a comparison function.
   if (values.every((value) => typeof value === 'string')) values.sort();
   else values.sort(compareValues);
+  // Repeats are rare: a list without any is kept rather than copied.
+  let repeats = false;
+  for (let i = 1; i < values.length && !repeats; i++) repeats = compareValues(values[i - 1]!, values[i]!) === 0;
+  if (!repeats) return values;
   const distinct = values.filter((value, i) => i === 0 || compareValues(values[i - 1]!, value) !== 0);
   return distinct.length === 1 ? distinct[0]! : distinct;
 }
