@@ -359,12 +359,13 @@ export async function partsInWorkers(runs: number, textsOf: (run: number) => She
       tasks.push(task);
       task.answer.catch(stopAll).catch(() => {});
     }
+    const layout = layoutOf(await Promise.race([Promise.all(counted), failed]));
+    tasks.forEach((task, run) => task.tell(layout.targets[run]));
+    return indexesOf(layout, await Promise.race([Promise.all(tasks.map((task) => task.answer)), failed]));
   } catch (error) {
-    stopAll(error);
+    // Whatever fails here (a run's texts, the layout) ends the workers started, which would otherwise wait to be told where to write.
+    return stopAll(error);
   }
-  const layout = layoutOf(await Promise.race([Promise.all(counted), failed]));
-  tasks.forEach((task, run) => task.tell(layout.targets[run]));
-  return indexesOf(layout, await Promise.race([Promise.all(tasks.map((task) => task.answer)), failed]));
 }
 
 export interface SheetIndexOptions {

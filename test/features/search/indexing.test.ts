@@ -83,7 +83,7 @@ describe('the indexes loaded into FlexSearch', () => {
     await expect(sheetIndexes(documents, { threads: 2, signal: stop.signal })).rejects.toThrow('stopping');
   });
 
-  it('stop being built when one worker fails: the others are ended, and the build fails with its reason', async () => {
+  it('stop being built when a part fails, on a worker or on the calling thread: the workers are ended, and the build fails with its reason', async () => {
     // A long run (the same text of a thousand words for each of 100,000 sheets, told as it goes
     // every 500 sheets) beside one that fails at once (a text in a block it was not given).
     const long: SheetTexts = {
@@ -97,6 +97,13 @@ describe('the indexes loaded into FlexSearch', () => {
     const built = partsInWorkers(2, (run) => (run === 0 ? long : failing), () => told.push(performance.now()));
     await expect(built.finally(() => { failed = performance.now(); })).rejects.toThrow(/subarray/);
     // Left running, the long run would tell its progress every few milliseconds for seconds.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(told.filter((at) => at > failed + 300)).toEqual([]);
+
+    // The same when what fails is on the calling thread (the second run's texts).
+    told.length = 0;
+    const unread = partsInWorkers(2, (run) => { if (run === 0) return long; throw new Error('no texts'); }, () => told.push(performance.now()));
+    await expect(unread.finally(() => { failed = performance.now(); })).rejects.toThrow('no texts');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(told.filter((at) => at > failed + 300)).toEqual([]);
   });
