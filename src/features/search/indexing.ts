@@ -158,7 +158,8 @@ export function sheetTexts(documents: readonly DocumentRecord[]): SheetTexts {
  * Its postings are counted (counts), then written where the whole index keeps them (write): the
  * parts of a large collection are made on worker threads, which write their postings straight
  * into the index's shared arrays, sorted, rather than into arrays of their own that the calling
- * thread would join (a hundred megabytes of new memory written again, on the thread that waits).
+ * thread would join (forty megabytes of new memory for a large collection, written again on the
+ * thread that waits).
  */
 export class IndexPart {
   private readonly tables = GROUPS.map((g) => new TermTable(g === 'other' ? '' : g));
