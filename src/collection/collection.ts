@@ -242,8 +242,8 @@ export class Collection {
     const typeCounts = new Map<string, number>();
     // A sheet's languages (most have one), each list made once: a collection has few.
     const languageLists = new Map<string, readonly string[]>();
+    const code = (language: string) => language.slice(language.lastIndexOf('/') + 1);
     const languagesOf = (languages: readonly string[]): readonly string[] => {
-      const code = (language: string) => language.slice(language.lastIndexOf('/') + 1);
       if (languages.length !== 1) return languages.map(code);
       let list = languageLists.get(languages[0]!);
       if (!list) languageLists.set(languages[0]!, list = Object.freeze([code(languages[0]!)]));

@@ -162,6 +162,7 @@ export async function parseRdfChunks(
   const currentLine = (): number => (typeof lexer?._line === 'number' ? lexer._line : 0);
   let quads: Quad[] = [];
   let lines: number[] = [];
+  const { source } = options;
   let chunkRead: SourceChunk | undefined;
   let count = 0;
   let failure: RdfSyntaxError | undefined;
@@ -211,7 +212,6 @@ export async function parseRdfChunks(
       throw refuse(concatenate(carried, chunk), 0);
     }
     carried = incompleteTail(chunk, carried);
-    const { source } = options;
     chunkRead = source && chunk.buffer === source.buffer && chunk.byteOffset === source.byteOffset + bytesRead
       ? { bytes: source, start: bytesRead, end: bytesRead + chunk.length } : undefined;
     input.emit('data', text);
